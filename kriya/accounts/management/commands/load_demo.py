@@ -1,0 +1,26 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kriya.accounts import demo as accounts_demo
+from kriya.regions import demo as regions_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo councils (Dekranas, Bali, Badung, Gianyar), their boards and one "
+        "login per role, and print the logins. Safe to re-run; needs load_regions first."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            with transaction.atomic():
+                councils = regions_demo.load()
+                logins = accounts_demo.load(councils)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        self.stdout.write(_("Demo ready. Every demo login uses the password: %(pw)s")
+                          % {"pw": accounts_demo.DEMO_PASSWORD})
+        for username, what in logins:
+            self.stdout.write(f"  {username:<22} {what}")

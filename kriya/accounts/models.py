@@ -1,0 +1,85 @@
+"""People who log in, and what they may do for which council."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kriya.regions.models import Council
+from kriya.regions.scoping import RegionalQuerySet
+
+
+class KriyaUserManager(UserManager.from_queryset(RegionalQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    """A login. A user belongs to the councils they hold memberships in."""
+
+    admin_icon = "person"
+    region_path = "memberships__council__code"
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = KriyaUserManager()
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("administrator")
+    SECRETARIAT = "secretariat", _("secretariat")
+    MENTOR = "mentor", _("field mentor")
+    CASHIER = "cashier", _("gallery cashier")
+    BOARD = "board", _("board (read-only)")
+    ARTISAN = "artisan", _("artisan")
+
+
+BACK_OFFICE_ROLES = frozenset(Role) - {Role.ARTISAN}
+# Who may change the council's records in the back office; the board only reads.
+EDITOR_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT})
+
+
+class Membership(models.Model):
+    admin_icon = "id_card"
+    region_path = "council__code"
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("council")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RegionalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["council__code", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "council", "role"],
+                name="one_membership_per_role",
+                violation_error_message=_("This user already has this role in this council."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.council} · {self.get_role_display()}"
+
+    @property
+    def is_back_office(self) -> bool:
+        return self.is_active and self.role in BACK_OFFICE_ROLES
+
+    @property
+    def can_edit(self) -> bool:
+        return self.is_active and self.role in EDITOR_ROLES

@@ -1,0 +1,33 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kriya.accounts.middleware import SESSION_KEY
+from kriya.accounts.models import Membership
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Where a login lands: the back office for staff, this page for everyone else."""
+    if request.membership and request.membership.is_back_office or request.user.is_superuser:
+        return redirect("admin:index")
+    return render(request, "accounts/home.html", {"memberships": _memberships(request)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def switch(request: HttpRequest) -> HttpResponse:
+    """Choose which council and role to act for, for users who hold several."""
+    if request.method == "POST":
+        membership = get_object_or_404(_memberships(request), pk=request.POST.get("membership"))
+        request.session[SESSION_KEY] = membership.pk
+        messages.success(request, _("You now act for %(m)s.") % {"m": membership})
+        return redirect("accounts:home")
+    return render(request, "accounts/switch.html", {"memberships": _memberships(request)})
+
+
+def _memberships(request: HttpRequest):
+    return Membership.objects.filter(user=request.user, is_active=True).select_related("council")

@@ -1,0 +1,64 @@
+"""The back office: Django admin with the Unfold theme, for the acting council only."""
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from unfold.sites import UnfoldAdminSite
+
+
+class KriyaAdminSite(UnfoldAdminSite):
+    site_title = _("Kriya")
+    site_header = _("Kriya back office")
+    index_title = _("Dashboard")
+
+    def has_permission(self, request: HttpRequest) -> bool:
+        """Anyone working for a council in a back-office role; artisans use the portal."""
+        if not request.user.is_active:
+            return False
+        if request.user.is_superuser:
+            return True
+        membership = getattr(request, "membership", None)
+        return membership is not None and membership.is_back_office
+
+    def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        # One login page for everybody (staff, mentors, artisans): the accounts app's.
+        query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
+        return HttpResponseRedirect(f"{reverse('accounts:login')}?{query}")
+
+
+def site_subheader(request: HttpRequest) -> str:
+    council = getattr(request, "council", None)
+    return council.name if council else ""
+
+
+def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
+    """The sidebar: the dashboard, then one group per domain app, only what the role may see."""
+    from django.contrib import admin
+
+    groups: list[dict[str, Any]] = [
+        {
+            "items": [
+                {"title": _("Dashboard"), "icon": "dashboard", "link": reverse("admin:index")},
+            ]
+        }
+    ]
+    for app in admin.site.get_app_list(request):
+        groups.append(
+            {
+                "title": app["name"],
+                "collapsible": True,
+                "items": [
+                    {"title": model["name"], "link": model["admin_url"], "icon": _icon(model)}
+                    for model in app["models"]
+                    if model.get("admin_url")
+                ],
+            }
+        )
+    return groups
+
+
+def _icon(model: dict[str, Any]) -> str:
+    return getattr(model["model"], "admin_icon", "table_rows")

@@ -1,0 +1,94 @@
+"""The admin face of the scoping mechanism: every back-office model admin inherits it.
+
+Lists and object pages show only rows ``within()`` the acting council, foreign-key choices
+are limited the same way, a saved row must land inside the council's region, and another
+council's row is a 404, never a redirect or a silent change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from unfold.admin import ModelAdmin, StackedInline, TabularInline
+
+from kriya.accounts.models import BACK_OFFICE_ROLES, EDITOR_ROLES
+from kriya.regions.scoping import _crosses_many, in_scope, is_regional
+
+
+def role_allows(request: HttpRequest, roles: frozenset[str]) -> bool:
+    if request.user.is_superuser:
+        return True
+    membership = getattr(request, "membership", None)
+    return membership is not None and membership.is_active and membership.role in roles
+
+
+class ScopedAdminMixin:
+    view_roles: frozenset[str] = BACK_OFFICE_ROLES
+    edit_roles: frozenset[str] = EDITOR_ROLES
+
+    def get_queryset(self, request: HttpRequest) -> models.QuerySet:
+        return super().get_queryset(request).within(request.council)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return role_allows(request, self.view_roles | self.edit_roles)
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return role_allows(request, self.edit_roles)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return role_allows(request, self.edit_roles)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return role_allows(request, self.edit_roles)
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        if is_regional(db_field.related_model) and "queryset" not in kwargs:
+            kwargs["queryset"] = db_field.related_model._default_manager.within(request.council)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        if is_regional(db_field.related_model) and "queryset" not in kwargs:
+            kwargs["queryset"] = db_field.related_model._default_manager.within(request.council)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
+    """Base of every back-office ModelAdmin."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self.has_view_permission(request)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any):
+        form = super().get_form(request, obj, **kwargs)
+        model = self.model
+        if _crosses_many(model, model.region_path):
+            return form  # such rows join a region through their related rows (inlines)
+        council = request.council
+
+        class ScopedForm(form):
+            def _post_clean(self) -> None:
+                super()._post_clean()
+                if not self.errors and not in_scope(self.instance, council):
+                    self.add_error(None, _("This record lies outside the region of "
+                                           "%(council)s.") % {"council": council})
+
+        return ScopedForm
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Another council's row must look exactly like a row that does not exist.
+        raise Http404(_("No such record in your council's region."))
+
+
+class RegionalTabularInline(ScopedAdminMixin, TabularInline):
+    pass
+
+
+class RegionalStackedInline(ScopedAdminMixin, StackedInline):
+    pass
+
+
+__all__ = ["RegionalAdmin", "RegionalTabularInline", "RegionalStackedInline", "admin"]

@@ -1,0 +1,106 @@
+"""The one region-scoping mechanism.
+
+Every regional record names the path to a Kemendagri region code (``region_path``). Codes
+are hierarchical (``51`` Bali, ``51.03`` Badung, ``51.03.04`` Petang, ``51.03.04.2005``
+Getasan), so "inside a council's region" is "the code itself, or a code that starts with
+it and a dot". Dekranas (code ``ID``) sees everything. Views, the admin, the API, exports
+and reports all start their queries with ``Model.objects.within(council)``; nothing
+re-implements this rule.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Q
+
+if TYPE_CHECKING:
+    from kriya.regions.models import Council
+
+NATION_CODE = "ID"
+
+
+def code_covers(scope_code: str, code: str | None) -> bool:
+    """Whether region ``code`` lies inside the region ``scope_code`` (or is it)."""
+    if scope_code == NATION_CODE:
+        return True
+    return bool(code) and (code == scope_code or code.startswith(scope_code + "."))
+
+
+def region_q(path: str, scope_code: str) -> Q:
+    """The SQL form of :func:`code_covers` for the field at ``path``."""
+    if scope_code == NATION_CODE:
+        return Q()
+    return Q(**{path: scope_code}) | Q(**{f"{path}__startswith": scope_code + "."})
+
+
+def _crosses_many(model: type[models.Model], path: str) -> bool:
+    """Whether ``path`` goes through a one-to-many or many-to-many relation."""
+    for part in path.split("__")[:-1]:
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if field.one_to_many or field.many_to_many:
+            return True
+        model = field.related_model
+    return False
+
+
+class RegionalQuerySet(models.QuerySet):
+    def within(self, council: Council | None) -> Self:
+        """Only the rows inside ``council``'s region; nothing at all without a council."""
+        if council is None:
+            return self.none()
+        q = region_q(self.model.region_path, council.code)
+        if not q:
+            return self
+        if _crosses_many(self.model, self.model.region_path):
+            # A join through a to-many relation would repeat rows; filter by key instead.
+            return self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
+        return self.filter(q)
+
+
+class RegionalModel(models.Model):
+    """A model whose every row belongs to a region. Subclasses set ``region_path``."""
+
+    region_path: ClassVar[str]
+    objects = RegionalQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def region_codes(self) -> set[str]:
+        """The region codes this row belongs to, read from the instance (no SQL filter)."""
+        return region_codes_of(self)
+
+
+def is_regional(model: type[models.Model]) -> bool:
+    return isinstance(getattr(model, "region_path", None), str)
+
+
+def region_codes_of(obj: Any) -> set[str]:
+    """Follow ``region_path`` on an instance, through to-many relations too."""
+    values = [obj]
+    for part in type(obj).region_path.split("__"):
+        following: list[Any] = []
+        for value in values:
+            if value is None:
+                continue
+            attr = getattr(value, part, None)
+            if isinstance(attr, models.Manager):
+                following.extend(attr.all() if value.pk else [])
+            else:
+                following.append(attr)
+        values = following
+    return {str(v) for v in values if v}
+
+
+def in_scope(obj: Any, council: Council | None) -> bool:
+    """Whether ``obj`` (saved or not) lies inside ``council`` region, as ``within()`` decides."""
+    if council is None:
+        return False
+    codes = region_codes_of(obj)
+    return any(code_covers(council.code, code) for code in codes)
