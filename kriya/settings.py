@@ -117,6 +117,7 @@ TEMPLATES = [
 # Database: embedded SQLite by default; PostgreSQL (or anything dj-database-url reads)
 # when DATABASE_URL is set.
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+(VAR_DIR / "static").mkdir(exist_ok=True)
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
         "default": dj_database_url.parse(

@@ -10,7 +10,7 @@ SESSION_KEY = "kriya_membership_id"
 
 
 def acting_membership(request: HttpRequest) -> Membership | None:
-    """The membership the user chose (kept in the session), else their first active one."""
+    """The membership the user chose (kept in the session), else their earliest active one."""
     memberships = Membership.objects.filter(user=request.user, is_active=True).select_related(
         "council"
     )
@@ -19,7 +19,7 @@ def acting_membership(request: HttpRequest) -> Membership | None:
         membership = memberships.filter(pk=chosen).first()
         if membership:
             return membership
-    return memberships.order_by("council__code", "role").first()
+    return memberships.order_by("pk").first()
 
 
 class CouncilMiddleware:

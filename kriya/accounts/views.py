@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kriya.accounts.middleware import SESSION_KEY
-from kriya.accounts.models import Membership
 
 
 @login_required
@@ -30,4 +29,4 @@ def switch(request: HttpRequest) -> HttpResponse:
 
 
 def _memberships(request: HttpRequest):
-    return Membership.objects.filter(user=request.user, is_active=True).select_related("council")
+    return request.user.memberships.filter(is_active=True).select_related("council")

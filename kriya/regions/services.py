@@ -176,7 +176,7 @@ def create_council(*, code: str, name: str = "", by_council: Council | None = No
         return existing
     council = Council(code=code, name=name)
     council.full_clean()
-    council.save()
+    council.save(force_insert=True)
     return council
 
 

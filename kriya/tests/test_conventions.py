@@ -1,0 +1,63 @@
+"""Project rules from STYLE.md, checked on the source (Zulip-style), each with examples."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+from kriya.regions.scoping import is_regional
+
+KRIYA = Path(__file__).resolve().parents[1]
+REGIONAL = {m.__name__ for m in apps.get_models() if is_regional(m)}
+UNSCOPED = re.compile(r"\b(" + "|".join(sorted(REGIONAL)) + r")\.objects\.(?!within\()")
+
+
+def unscoped_queries(source: str) -> list[str]:
+    return [line.strip() for line in source.splitlines() if UNSCOPED.search(line)]
+
+
+def test_the_unscoped_rule_catches_what_it_should():
+    assert unscoped_queries("x = Village.objects.filter(code=1)")
+    assert not unscoped_queries("x = Village.objects.within(request.council).filter(code=1)")
+
+
+@pytest.mark.parametrize("path", sorted(p for p in KRIYA.rglob("*.py")
+                                        if p.name in {"views.py", "api.py"}), ids=str)
+def test_views_and_api_start_every_regional_query_within_the_council(path):
+    assert unscoped_queries(path.read_text()) == []
+
+
+TEMPLATE_RULES = [
+    (re.compile(r"\sstyle="), "a style= attribute"),
+    (re.compile(r"""(src|href)=["']https?://"""), "an asset from another host"),
+]
+
+
+def template_problems(text: str) -> list[str]:
+    return [why for pattern, why in TEMPLATE_RULES if pattern.search(text)]
+
+
+def test_the_template_rules_catch_what_they_should():
+    assert template_problems('<p style="color:red">') == ["a style= attribute"]
+    assert template_problems('<script src="https://cdn.example/x.js">')
+    assert template_problems('<a href="{% url \'home\' %}">') == []
+
+
+@pytest.mark.parametrize("path", sorted(KRIYA.rglob("templates/**/*.html")), ids=str)
+def test_templates_have_no_inline_style_and_no_other_hosts(path):
+    assert template_problems(path.read_text()) == []
+
+
+BARE_SAVE = re.compile(r"\.save\(\s*\)")
+
+
+def test_the_bare_save_rule_catches_what_it_should():
+    assert BARE_SAVE.search("term.save()")
+    assert not BARE_SAVE.search('term.save(update_fields=["is_active"])')
+
+
+@pytest.mark.parametrize("path", sorted(KRIYA.rglob("services.py")), ids=str)
+def test_services_save_with_update_fields(path):
+    assert [line for line in path.read_text().splitlines() if BARE_SAVE.search(line)] == []
+
