@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kriya.regions",
     "kriya.accounts",
+    "kriya.registry",
     "kriya.reports",
 ]
 

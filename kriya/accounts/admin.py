@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
 
 from kriya.accounts import services
-from kriya.accounts.models import Membership, Role, User
+from kriya.accounts.models import Membership, PersonalDataExport, Role, User
 from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
 
 ACCOUNT_ADMINS = frozenset({Role.ADMIN})
@@ -73,3 +73,18 @@ class MembershipAdmin(RegionalAdmin):
     autocomplete_fields = ["user"]
     view_roles = ACCOUNT_VIEWERS
     edit_roles = ACCOUNT_ADMINS
+
+
+@admin.register(PersonalDataExport)
+class PersonalDataExportAdmin(RegionalAdmin):
+    """The log of exports that contained personal data: read-only, for administrators."""
+
+    list_display = ["at", "user", "what", "rows", "file_format", "council"]
+    list_select_related = ["user", "council"]
+    list_filter = ["file_format"]
+    view_roles = ACCOUNT_ADMINS
+    edit_roles = frozenset()
+    readonly_fields = ["at", "user", "council", "what", "filters", "rows", "file_format"]
+
+    def has_add_permission(self, request, *args):
+        return False

@@ -83,3 +83,33 @@ class Membership(models.Model):
     @property
     def can_edit(self) -> bool:
         return self.is_active and self.role in EDITOR_ROLES
+
+
+# Who may see NIK, phone numbers and addresses; everyone else sees them masked.
+PERSONAL_DATA_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.MENTOR})
+
+
+class PersonalDataExport(models.Model):
+    """One export that contained personal data: who, when, what filter, how many rows."""
+
+    admin_icon = "policy"
+    region_path = "council__code"
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("user"))
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+",
+                                verbose_name=_("council"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    what = models.CharField(_("what"), max_length=100)
+    filters = models.JSONField(_("filter"), default=dict, blank=True)
+    rows = models.PositiveIntegerField(_("rows"))
+    file_format = models.CharField(_("format"), max_length=10)
+
+    objects = RegionalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("personal-data export")
+        verbose_name_plural = _("personal-data exports")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.what} · {self.user} · {self.at:%Y-%m-%d %H:%M}"

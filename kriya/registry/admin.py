@@ -1,0 +1,199 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from unfold.decorators import display
+
+from kriya.accounts.models import Role
+from kriya.accounts.personal_data import mask, may_see_personal_data
+from kriya.regions.admin_scoping import RegionalAdmin, role_allows
+from kriya.regions.models import District
+from kriya.registry.models import (
+    Artisan,
+    Business,
+    Cluster,
+    CraftCategory,
+    MergeRecord,
+    VillageIcon,
+)
+
+PERSONAL_FIELDS = ("nik", "phone", "address")
+
+
+class DistrictFilter(admin.SimpleListFilter):
+    """Kecamatan of the acting council only (never every district in the country)."""
+
+    title = _("district")
+    parameter_name = "kecamatan"
+
+    def lookups(self, request, model_admin):
+        districts = District.objects.within(request.council).filter(is_active=True)
+        if districts.count() > 200:
+            return []
+        return [(d.code, d.name) for d in districts.order_by("name")]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(village_id__startswith=self.value() + ".")
+        return queryset
+
+
+class CategoryFilter(admin.SimpleListFilter):
+    """A craft family takes in its crafts: "Tenun" finds endek and songket too."""
+
+    title = _("craft category")
+    parameter_name = "kriya"
+    field = "categories"
+
+    def lookups(self, request, model_admin):
+        return [(c.slug, str(c)) for c in CraftCategory.objects.select_related("parent")
+                .order_by("parent__order", "parent_id", "order")]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        matching = CraftCategory.objects.filter(slug=self.value()) | \
+            CraftCategory.objects.filter(parent__slug=self.value())
+        return queryset.filter(**{f"{self.field}__in": matching}).distinct()
+
+
+class SkillFilter(CategoryFilter):
+    field = "skills"
+
+
+class ClusterFilter(admin.SimpleListFilter):
+    title = _("cluster (sentra)")
+    parameter_name = "sentra"
+
+    def lookups(self, request, model_admin):
+        return [(c.pk, c.name) for c in Cluster.objects.within(request.council)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(cluster_id=self.value()) if self.value() else queryset
+
+
+class PersonalDataAdmin(RegionalAdmin):
+    """Hides NIK, phone and address from roles that may not see them."""
+
+    def get_exclude(self, request, obj=None):
+        excluded = list(super().get_exclude(request, obj) or [])
+        if not may_see_personal_data(request):
+            excluded += [f for f in PERSONAL_FIELDS if hasattr(self.model, f)]
+        return excluded
+
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if not may_see_personal_data(request):
+            columns = [c if c not in PERSONAL_FIELDS else f"masked_{c}" for c in columns]
+        return columns
+
+    def get_search_fields(self, request):
+        fields = list(super().get_search_fields(request))
+        if not may_see_personal_data(request):
+            fields = [f for f in fields if f not in PERSONAL_FIELDS]
+        return fields
+
+    @display(description=_("NIK"))
+    def masked_nik(self, obj) -> str:
+        return mask(obj.nik)
+
+    @display(description=_("phone / WhatsApp"))
+    def masked_phone(self, obj) -> str:
+        return mask(obj.phone)
+
+
+@admin.register(CraftCategory)
+class CraftCategoryAdmin(RegionalAdmin):
+    list_display = ["__str__", "name_en", "slug", "order"]
+    search_fields = ["name", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        # Shared by every council: not scoped, but changed only by Dekranas administrators.
+        return CraftCategory.objects.select_related("parent")
+
+    def _nation_admin(self, request) -> bool:
+        council = getattr(request, "council", None)
+        return request.user.is_superuser or (
+            council is not None and council.is_nation and role_allows(request, {Role.ADMIN}))
+
+    def has_add_permission(self, request, *args):
+        return self._nation_admin(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._nation_admin(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._nation_admin(request)
+
+    def get_form(self, request, obj=None, **kwargs):
+        return super(RegionalAdmin, self).get_form(request, obj, **kwargs)
+
+
+@admin.register(Artisan)
+class ArtisanAdmin(PersonalDataAdmin):
+    list_display = ["name", "nik", "sex", "phone", "village", "merged_into"]
+    list_filter = [DistrictFilter, SkillFilter, "sex"]
+    list_select_related = ["village__district__regency__province", "merged_into"]
+    search_fields = ["name", "nik", "phone", "village__name"]
+    autocomplete_fields = ["village"]
+    filter_horizontal = ["skills"]
+    readonly_fields = ["merged_into", "created_at", "updated_at"]
+
+
+@admin.register(Business)
+class BusinessAdmin(PersonalDataAdmin):
+    list_display = ["name", "owner", "nib", "scale", "village", "membership"]
+    list_filter = [DistrictFilter, CategoryFilter, "scale", ClusterFilter, "membership",
+                   "legal_form"]
+    list_select_related = ["owner", "village__district__regency__province"]
+    search_fields = ["name", "nib", "owner__name", "village__name"]
+    autocomplete_fields = ["village", "owner"]
+    filter_horizontal = ["categories"]
+    readonly_fields = ["merged_into", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "owner", "categories", "village", "cluster", "address",
+                           "phone"]}),
+        (_("Size"), {"fields": ["legal_form", "scale", "workers", "capital",
+                                "yearly_turnover", "year_founded"]}),
+        (_("Council"), {"fields": ["membership", "member_since", "notes"]}),
+        (_("Online"), {"fields": ["website", "instagram", "facebook", "marketplace"]}),
+        (_("National systems"), {"fields": ["nib", "siinas_id", "sidt_kumkm_id",
+                                            "ekatalog_id"]}),
+        (_("History"), {"fields": ["merged_into", "created_at", "updated_at"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        excluded = set(self.get_exclude(request, obj) or [])
+        return [(title, {**opts, "fields": [f for f in opts["fields"] if f not in excluded]})
+                for title, opts in self.fieldsets]
+
+
+@admin.register(Cluster)
+class ClusterAdmin(RegionalAdmin):
+    list_display = ["name", "main_category", "village"]
+    list_select_related = ["main_category__parent", "village__district__regency__province"]
+    search_fields = ["name", "village__name"]
+    autocomplete_fields = ["village"]
+
+
+@admin.register(VillageIcon)
+class VillageIconAdmin(RegionalAdmin):
+    list_display = ["village", "title", "category", "since_year"]
+    list_filter = [DistrictFilter]
+    list_select_related = ["category__parent", "village__district__regency__province"]
+    search_fields = ["title", "village__name"]
+    autocomplete_fields = ["village", "businesses", "cluster"]
+
+    def save_model(self, request, obj, form, change):
+        obj.set_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(RegionalAdmin):
+    list_display = ["kind", "kept_id", "merged_id", "by", "at"]
+    edit_roles = frozenset()
+    readonly_fields = ["kind", "kept_id", "merged_id", "merged_snapshot", "moved", "village",
+                       "by", "at"]
+
+    def has_add_permission(self, request, *args):
+        return False
