@@ -17,6 +17,13 @@ from kriya.regions.models import Council, Village
 PASSWORD = "sandi-uji-2026"
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Real hashing takes a third of a second by design; tests log in hundreds of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

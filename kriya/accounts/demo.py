@@ -2,6 +2,8 @@
 
 import os
 
+from django.contrib.auth.hashers import make_password
+
 from kriya.accounts.models import Membership, Role, User
 from kriya.regions.models import Council
 
@@ -25,12 +27,13 @@ PEOPLE = [
 def load(councils: dict[str, Council]) -> list[tuple[str, str]]:
     """Create or refresh the demo users; return (user name, what they do) for printing."""
     printed = []
+    password = make_password(DEMO_PASSWORD)  # hashed once: hashing is slow on purpose
     for username, full_name, roles in PEOPLE:
         first, _space, last = full_name.rpartition(" ")
         user, _created = User.objects.get_or_create(
             username=username, defaults={"first_name": first, "last_name": last}
         )
-        user.set_password(DEMO_PASSWORD)
+        user.password = password
         user.save(update_fields=["password"])
         for code, role in roles:
             Membership.objects.get_or_create(user=user, council=councils[code], role=role)

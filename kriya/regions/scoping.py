@@ -83,11 +83,21 @@ def is_regional(model: type[models.Model]) -> bool:
 
 def region_codes_of(obj: Any) -> set[str]:
     """Follow ``region_path`` on an instance, through to-many relations too."""
+    parts = type(obj).region_path.split("__")
     values = [obj]
-    for part in type(obj).region_path.split("__"):
-        following: list[Any] = []
+    index = 0
+    while index < len(parts):
+        part, following = parts[index], []
+        following_step = 1
         for value in values:
             if value is None:
+                continue
+            field = _field(value, part)
+            if (field is not None and field.many_to_one and index + 1 < len(parts)
+                    and field.target_field.name == parts[index + 1]):
+                # "village__code" reads the foreign key's own column, without a query.
+                following.append(getattr(value, field.attname))
+                following_step = 2
                 continue
             attr = getattr(value, part, None)
             if isinstance(attr, models.Manager):
@@ -95,7 +105,15 @@ def region_codes_of(obj: Any) -> set[str]:
             else:
                 following.append(attr)
         values = following
+        index += following_step
     return {str(v) for v in values if v}
+
+
+def _field(value: Any, name: str):
+    try:
+        return value._meta.get_field(name)
+    except (AttributeError, FieldDoesNotExist):
+        return None
 
 
 def in_scope(obj: Any, council: Council | None) -> bool:

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import display
 
@@ -6,6 +8,7 @@ from kriya.accounts.models import Role
 from kriya.accounts.personal_data import mask, may_see_personal_data
 from kriya.regions.admin_scoping import RegionalAdmin, role_allows
 from kriya.regions.models import District
+from kriya.registry.exports import export_register
 from kriya.registry.models import (
     Artisan,
     Business,
@@ -71,7 +74,29 @@ class ClusterFilter(admin.SimpleListFilter):
 
 
 class PersonalDataAdmin(RegionalAdmin):
-    """Hides NIK, phone and address from roles that may not see them."""
+    """Hides NIK, phone and address from roles that may not see them, and exports the
+    filtered list to XLSX or CSV (masked the same way; revealing exports are logged)."""
+
+    change_list_template = "admin/registry/change_list_export.html"
+
+    def get_urls(self):
+        return [
+            path("export/<str:fmt>/", self.admin_site.admin_view(self.export_view),
+                 name=f"{self.opts.app_label}_{self.opts.model_name}_export"),
+            *super().get_urls(),
+        ]
+
+    def export_view(self, request: HttpRequest, fmt: str) -> HttpResponse:
+        if fmt not in {"xlsx", "csv"} or not self.has_view_permission(request):
+            raise Http404
+        changelist = self.get_changelist_instance(request)
+        exported = export_register(
+            queryset=changelist.get_queryset(request), council=request.council,
+            user=request.user, fmt=fmt, reveal_personal=may_see_personal_data(request),
+            filters=dict(request.GET.items()))
+        response = HttpResponse(exported.content, content_type=exported.content_type)
+        response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+        return response
 
     def get_exclude(self, request, obj=None):
         excluded = list(super().get_exclude(request, obj) or [])

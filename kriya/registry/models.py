@@ -53,7 +53,7 @@ class Artisan(RegionalModel):
     """A perajin: a person. NIK, phone and address are personal data."""
 
     admin_icon = "person_apron"
-    region_path = "village_id"
+    region_path = "village__code"
     name = models.CharField(_("name"), max_length=150, db_index=True)
     nik = models.CharField(_("NIK"), max_length=16, blank=True, validators=[validate_nik],
                            help_text=_("16 digits, from the identity card (KTP)."))
@@ -94,7 +94,7 @@ class Business(RegionalModel):
     """An IKM/UKM: a craft business in a village, usually owned by one artisan."""
 
     admin_icon = "storefront"
-    region_path = "village_id"
+    region_path = "village__code"
 
     class LegalForm(models.TextChoices):
         PERSONAL = "perorangan", _("sole proprietor")
@@ -204,7 +204,7 @@ class Cluster(RegionalModel):
     """A sentra IKM: one place where many businesses share one craft."""
 
     admin_icon = "hub"
-    region_path = "village_id"
+    region_path = "village__code"
     name = models.CharField(_("name"), max_length=150)
     village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="clusters",
                                 verbose_name=_("village"))
@@ -225,7 +225,7 @@ class VillageIcon(RegionalModel):
     """A village's signature craft (ikon kerajinan desa). One per village."""
 
     admin_icon = "star"
-    region_path = "village_id"
+    region_path = "village__code"
     village = models.OneToOneField(Village, on_delete=models.PROTECT, related_name="icon",
                                    verbose_name=_("village"))
     category = models.ForeignKey(CraftCategory, on_delete=models.PROTECT,
@@ -258,7 +258,7 @@ class MergeRecord(RegionalModel):
     """What a merge of two duplicate records did, kept for the history of both."""
 
     admin_icon = "merge"
-    region_path = "village_id"
+    region_path = "village__code"
     kind = models.CharField(_("kind"), max_length=10,
                             choices=[("artisan", _("artisan")), ("business", _("business"))])
     kept_id = models.PositiveBigIntegerField(_("kept record"))

@@ -4,7 +4,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kriya.accounts import demo as accounts_demo
+from kriya.accounts.models import User
 from kriya.regions import demo as regions_demo
+from kriya.registry import demo as registry_demo
 
 
 class Command(BaseCommand):
@@ -18,9 +20,14 @@ class Command(BaseCommand):
             with transaction.atomic():
                 councils = regions_demo.load()
                 logins = accounts_demo.load(councils)
+                register = registry_demo.load(
+                    councils, by=User.objects.get(username="badung.sekretariat"))
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(_("Demo ready. Every demo login uses the password: %(pw)s")
                           % {"pw": accounts_demo.DEMO_PASSWORD})
         for username, what in logins:
             self.stdout.write(f"  {username:<22} {what}")
+        self.stdout.write(
+            _("Badung's register: %(businesses)s businesses; %(icons)s of %(villages)s "
+              "villages have a craft icon.") % register)
