@@ -4,7 +4,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from unfold.sites import UnfoldAdminSite
 
@@ -22,6 +22,15 @@ class KriyaAdminSite(UnfoldAdminSite):
             return True
         membership = getattr(request, "membership", None)
         return membership is not None and membership.is_back_office
+
+    def get_urls(self):
+        from kriya.registry import views as registry_views
+
+        return [
+            path("ikon-desa/", self.admin_view(registry_views.icon_coverage),
+                 name="icon-coverage"),
+            *super().get_urls(),
+        ]
 
     def login(self, request: HttpRequest, extra_context: Any = None) -> HttpResponse:
         # One login page for everybody (staff, mentors, artisans): the accounts app's.
@@ -46,11 +55,13 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
         }
     ]
     for app in admin.site.get_app_list(request):
+        pages = [{"title": title, "link": reverse(name), "icon": icon}
+                 for title, name, icon in PAGES.get(app["app_label"], [])]
         groups.append(
             {
                 "title": app["name"],
                 "collapsible": True,
-                "items": [
+                "items": pages + [
                     {"title": model["name"], "link": model["admin_url"], "icon": _icon(model)}
                     for model in app["models"]
                     if model.get("admin_url")
@@ -58,6 +69,12 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
             }
         )
     return groups
+
+
+# Pages of the back office that are not a model's list, shown first in their app's group.
+PAGES = {
+    "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large")],
+}
 
 
 def _icon(model: dict[str, Any]) -> str:

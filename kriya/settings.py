@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -144,7 +145,6 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default, taken now
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -241,6 +241,7 @@ UNFOLD = {
     "SITE_SYMBOL": "palette",
     "SITE_URL": "/",
     "SHOW_LANGUAGES": True,
+    "STYLES": [lambda request: static("kriya/admin.css")],
     "SHOW_HISTORY": True,
     "DASHBOARD_CALLBACK": "kriya.reports.dashboard.dashboard_callback",
     "ACCOUNT": {

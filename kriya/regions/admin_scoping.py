@@ -59,6 +59,13 @@ class ScopedAdminMixin:
 class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
     """Base of every back-office ModelAdmin."""
 
+    # A typed "instagram.com/x" means https (Django 6's default, taken now).
+    formfield_overrides = {
+        **ModelAdmin.formfield_overrides,
+        models.URLField: {**ModelAdmin.formfield_overrides.get(models.URLField, {}),
+                          "assume_scheme": "https"},
+    }
+
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self.has_view_permission(request)
 

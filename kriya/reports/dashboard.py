@@ -1,8 +1,8 @@
 """The back-office home: figures for the acting council, each a plain-data card.
 
 Each domain app adds its cards to ``CARDS``; a card function takes the council and
-returns ``None`` (nothing to show at this level) or a dict with ``title``, ``value``,
-``icon`` and an optional ``link``.
+returns ``None`` (nothing to show at this level) or a dict with a stable ``key``, a
+``title``, a ``value`` (number or text), an ``icon`` and an optional ``link``.
 """
 
 from __future__ import annotations
@@ -12,50 +12,117 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import Membership
 from kriya.regions.models import BoardTerm, Council, District, Regency, Village
+from kriya.registry.coverage import coverage_totals
+from kriya.registry.models import Artisan, Business
 
 Card = dict[str, Any]
 
 
 def _villages(council: Council) -> Card:
     villages = Village.objects.within(council).filter(is_active=True)
-    return {"title": _("Villages (desa/kelurahan)"), "value": villages.count(), "icon": "cottage",
-            "link": reverse("admin:regions_village_changelist")}
+    return {
+        "key": "villages",
+        "title": _("Villages (desa/kelurahan)"),
+        "value": villages.count(),
+        "icon": "cottage",
+        "link": reverse("admin:regions_village_changelist"),
+    }
 
 
 def _districts(council: Council) -> Card:
-    return {"title": _("Districts (kecamatan)"), "icon": "holiday_village",
-            "value": District.objects.within(council).filter(is_active=True).count(),
-            "link": reverse("admin:regions_district_changelist")}
+    return {
+        "key": "districts",
+        "title": _("Districts (kecamatan)"),
+        "icon": "holiday_village",
+        "value": District.objects.within(council).filter(is_active=True).count(),
+        "link": reverse("admin:regions_district_changelist"),
+    }
 
 
 def _regencies(council: Council) -> Card | None:
     if council.level == Council.Level.REGENCY:
         return None
-    return {"title": _("Regencies/cities"), "icon": "location_city",
-            "value": Regency.objects.within(council).filter(is_active=True).count(),
-            "link": reverse("admin:regions_regency_changelist")}
+    return {
+        "key": "regencies",
+        "title": _("Regencies/cities"),
+        "icon": "location_city",
+        "value": Regency.objects.within(council).filter(is_active=True).count(),
+        "link": reverse("admin:regions_regency_changelist"),
+    }
 
 
 def _councils_below(council: Council) -> Card | None:
     if council.level == Council.Level.REGENCY:
         return None
-    return {"title": _("Councils below"), "icon": "account_balance",
-            "value": Council.objects.within(council).exclude(pk=council.pk).count(),
-            "link": reverse("admin:regions_council_changelist")}
+    return {
+        "key": "councils",
+        "title": _("Councils below"),
+        "icon": "account_balance",
+        "value": Council.objects.within(council).exclude(pk=council.pk).count(),
+        "link": reverse("admin:regions_council_changelist"),
+    }
 
 
 def _people(council: Council) -> Card:
     users = Membership.objects.within(council).filter(is_active=True).values("user").distinct()
-    return {"title": _("People with an account"), "value": users.count(), "icon": "person",
-            "link": reverse("admin:accounts_user_changelist")}
+    return {
+        "key": "people",
+        "title": _("People with an account"),
+        "value": users.count(),
+        "icon": "person",
+        "link": reverse("admin:accounts_user_changelist"),
+    }
+
+
+def _businesses(council: Council) -> Card:
+    return {
+        "key": "businesses",
+        "title": _("Craft businesses"),
+        "icon": "storefront",
+        "value": Business.objects.within(council).active().count(),
+        "link": reverse("admin:registry_business_changelist"),
+    }
+
+
+def _artisans(council: Council) -> Card:
+    return {
+        "key": "artisans",
+        "title": _("Artisans"),
+        "icon": "person_apron",
+        "value": Artisan.objects.within(council).active().count(),
+        "link": reverse("admin:registry_artisan_changelist"),
+    }
+
+
+def _n(number: int) -> str:
+    return number_format(number, force_grouping=True)
+
+
+def _icon_coverage(council: Council) -> Card:
+    figures = coverage_totals(council)
+    return {
+        "key": "icon_coverage",
+        "title": _("Villages with a craft icon"),
+        "icon": "star",
+        "value": f"{_n(figures[0])} / {_n(figures[1])}",
+        "link": reverse("admin:icon-coverage"),
+    }
 
 
 CARDS: list[Callable[[Council], Card | None]] = [
-    _villages, _districts, _regencies, _councils_below, _people,
+    _icon_coverage,
+    _businesses,
+    _artisans,
+    _villages,
+    _districts,
+    _regencies,
+    _councils_below,
+    _people,
 ]
 
 
@@ -64,7 +131,10 @@ def dashboard_callback(request: HttpRequest, context: dict[str, Any]) -> dict[st
     if council is None:
         return context
     cards = [card for card in (make(council) for make in CARDS) if card is not None]
-    term = (BoardTerm.objects.filter(council=council, is_active=True)
-            .prefetch_related("members").first())
+    term = (
+        BoardTerm.objects.filter(council=council, is_active=True)
+        .prefetch_related("members")
+        .first()
+    )
     context.update({"council": council, "cards": cards, "active_term": term})
     return context
