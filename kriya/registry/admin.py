@@ -1,5 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import display
@@ -8,6 +10,8 @@ from kriya.accounts.models import Role
 from kriya.accounts.personal_data import mask, may_see_personal_data
 from kriya.regions.admin_scoping import RegionalAdmin, role_allows
 from kriya.regions.models import District
+from kriya.registry import services
+from kriya.registry.duplicates import suspected_duplicates
 from kriya.registry.exports import export_register
 from kriya.registry.models import (
     Artisan,
@@ -73,16 +77,51 @@ class ClusterFilter(admin.SimpleListFilter):
         return queryset.filter(cluster_id=self.value()) if self.value() else queryset
 
 
-class PersonalDataAdmin(RegionalAdmin):
+class DuplicatesMixin:
+    """A page of suspected duplicates, side by side, each pair with a merge button."""
+
+    merge_service = None  # set by the subclass: registry.services.merge_*
+
+    def duplicates_view(self, request: HttpRequest) -> HttpResponse:
+        if request.method == "POST":
+            if not self.has_change_permission(request):
+                raise PermissionDenied
+            scoped = self.get_queryset(request)
+            keep = get_object_or_404(scoped, pk=request.POST.get("keep"))
+            drop = get_object_or_404(scoped, pk=request.POST.get("drop"))
+            try:
+                type(self).merge_service(keep=keep, drop=drop, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("“%(drop)s” was merged into “%(keep)s”.")
+                                 % {"drop": drop.name, "keep": keep.name})
+            return redirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Suspected duplicates: %(what)s") % {
+                "what": self.opts.verbose_name_plural},
+            "opts": self.opts,
+            "pairs": suspected_duplicates(self.get_queryset(request)),
+            "may_merge": self.has_change_permission(request),
+            "personal": may_see_personal_data(request),
+        }
+        return render(request, "admin/registry/duplicates.html", context)
+
+
+class PersonalDataAdmin(DuplicatesMixin, RegionalAdmin):
     """Hides NIK, phone and address from roles that may not see them, and exports the
     filtered list to XLSX or CSV (masked the same way; revealing exports are logged)."""
 
     change_list_template = "admin/registry/change_list_export.html"
 
     def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("export/<str:fmt>/", self.admin_site.admin_view(self.export_view),
-                 name=f"{self.opts.app_label}_{self.opts.model_name}_export"),
+                 name=f"{prefix}_export"),
+            path("duplikat/", self.admin_site.admin_view(self.duplicates_view),
+                 name=f"{prefix}_duplicates"),
             *super().get_urls(),
         ]
 
@@ -155,6 +194,7 @@ class CraftCategoryAdmin(RegionalAdmin):
 
 @admin.register(Artisan)
 class ArtisanAdmin(PersonalDataAdmin):
+    merge_service = services.merge_artisans
     list_display = ["name", "nik", "sex", "phone", "village", "merged_into"]
     list_filter = [DistrictFilter, SkillFilter, "sex"]
     list_select_related = ["village__district__regency__province", "merged_into"]
@@ -166,6 +206,7 @@ class ArtisanAdmin(PersonalDataAdmin):
 
 @admin.register(Business)
 class BusinessAdmin(PersonalDataAdmin):
+    merge_service = services.merge_businesses
     list_display = ["name", "owner", "nib", "scale", "village", "membership"]
     list_filter = [DistrictFilter, CategoryFilter, "scale", ClusterFilter, "membership",
                    "legal_form"]

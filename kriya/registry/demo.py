@@ -85,8 +85,11 @@ def _nik(rng: random.Random, village: Village, sex: str) -> str:
 
 
 def _business(rng: random.Random, village: Village, category: CraftCategory, stem: str,
-              used_names: set[str]) -> Business:
+              used_names: set) -> Business:
     name, sex = _person(rng)
+    while (village.code, name) in used_names:  # namesakes exist, but not by accident here
+        name, sex = _person(rng)
+    used_names.add((village.code, name))
     artisan = Artisan.objects.create(
         name=name, sex=sex, village=village, birth_year=rng.randint(1960, 2000),
         nik=_nik(rng, village, sex) if rng.random() < 0.6 else "",
@@ -121,7 +124,7 @@ def _council_register(council: Council, icons: dict, icon_total: int, seed: int,
     rng.shuffle(others)
     for village in others[: icon_total - len(plan)]:
         plan[village.code] = rng.choice(CRAFT_ROTATION)
-    used_names: set[str] = set()
+    used_names: set = set()
     for village in villages:
         if village.code in plan:
             slug, title, stem = plan[village.code]

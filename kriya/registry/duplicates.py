@@ -20,23 +20,39 @@ ABBREVIATIONS = {
     "agng": "agung", "ag": "agung", "moh": "mohammad",
     "muh": "muhammad", "mhd": "muhammad", "moch": "mochammad", "st": "siti",
 }
-DROPPED = {"i", "ni", "ir", "h", "hj", "dr", "drs", "s", "se", "spd", "bpk", "ibu", "pak"}
+DROPPED = {"ir", "h", "hj", "dr", "drs", "s", "se", "spd", "bpk", "ibu", "pak"}
+# Balinese names carry sex (I / Ni) and birth order (Wayan, Putu and Gede are all first-born;
+# Made, Kadek and Nengah second; Nyoman and Komang third; Ketut fourth). Two records that
+# disagree on either are two people, however alike the rest of the name.
+HONORIFIC = {"i": "L", "ni": "P"}
+BIRTH_ORDER = {"wayan": 1, "putu": 1, "gede": 1, "made": 2, "kadek": 2, "nengah": 2,
+               "nyoman": 3, "komang": 3, "ketut": 4}
 WORD = re.compile(r"[a-z0-9]+")
-THRESHOLD = 88
+THRESHOLD = 90
+
+
+def _parts(name: str) -> tuple[str | None, int | None, str]:
+    words = [ABBREVIATIONS.get(w, w) for w in WORD.findall(name.lower())]
+    sex = HONORIFIC.get(words[0]) if len(words) > 1 else None
+    order = next((BIRTH_ORDER[w] for w in words if w in BIRTH_ORDER), None)
+    rest = [w for w in words if w not in DROPPED and w not in BIRTH_ORDER
+            and w not in HONORIFIC]
+    return sex, order, " ".join(rest or words)
 
 
 def name_key(name: str) -> str:
-    words = [ABBREVIATIONS.get(w, w) for w in WORD.findall(name.lower())]
-    kept = [w for w in words if w not in DROPPED]
-    return " ".join(kept or words)
+    return _parts(name)[2]
 
 
 def similar(a: str, b: str) -> bool:
-    key_a, key_b = name_key(a), name_key(b)
+    sex_a, order_a, key_a = _parts(a)
+    sex_b, order_b, key_b = _parts(b)
     if not key_a or not key_b:
         return False
-    return key_a == key_b or fuzz.token_set_ratio(key_a, key_b) >= THRESHOLD and \
-        fuzz.ratio(key_a, key_b) >= 75
+    if sex_a and sex_b and sex_a != sex_b or order_a and order_b and order_a != order_b:
+        return False
+    return key_a == key_b or fuzz.ratio(key_a, key_b) >= THRESHOLD or \
+        fuzz.token_sort_ratio(key_a, key_b) >= 95
 
 
 def suspected_pairs(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, int]]:
@@ -51,3 +67,13 @@ def suspected_pairs(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, int
                 if similar(name_a, name_b):
                     pairs.append((pk_a, pk_b))
     return pairs
+
+
+def suspected_duplicates(queryset) -> list[tuple[object, object]]:
+    """Suspected pairs among the active rows of ``queryset`` (already scoped), as objects."""
+    rows = list(queryset.active().values_list("pk", "village_id", "name"))
+    pairs = suspected_pairs(rows)
+    ids = {pk for pair in pairs for pk in pair}
+    objects = queryset.model.objects.filter(pk__in=ids).select_related(
+        "village__district__regency__province").in_bulk()
+    return [(objects[a], objects[b]) for a, b in pairs]

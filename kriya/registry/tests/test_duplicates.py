@@ -8,6 +8,8 @@ from kriya.registry.duplicates import similar, suspected_pairs
     ("I Made Sudarsana", "MADE SUDARSANA"),
     ("Ni Wayan Sukerti", "NI WAYAN SUKERTI"),
     ("Tenun Endek Sari", "Tenun Endek  Sari"),
+    ("I Kadek Purnama", "I Made Purnama"),  # Kadek and Made are both second-born
+    ("Siti Aminah", "St. Aminah"),
 ])
 def test_one_person_typed_several_ways_is_a_suspect(a, b):
     assert similar(a, b)
@@ -15,6 +17,9 @@ def test_one_person_typed_several_ways_is_a_suspect(a, b):
 
 @pytest.mark.parametrize(("a", "b"), [
     ("I Made Sudarsana", "I Made Suarta"),
+    ("I Ketut Suardana", "Ni Ketut Suardana"),  # a man and a woman
+    ("I Kadek Purnami", "I Wayan Purnami"),  # second-born and first-born
+    ("Ni Wayan Sukerti", "Ni Wayan Sumerti"),
     ("Ni Wayan Sukerti", "Ni Ketut Rahayu"),
     ("Ukiran Kayu Jaya", "Payung Tedung Jaya"),
 ])

@@ -33,3 +33,21 @@ def test_a_record_is_not_merged_twice(badung_village):
         merge_businesses(keep=keep, drop=drop, by=None)
     with pytest.raises(ValidationError):
         merge_businesses(keep=keep, drop=keep, by=None)
+
+
+def test_the_duplicates_page_shows_the_pair_and_merges_it(client, badung_secretary,
+                                                          badung_village, gianyar_secretary):
+    keep = Artisan.objects.create(name="I Made Sudarsana", village=badung_village)
+    drop = Artisan.objects.create(name="MADE SUDARSANA", village=badung_village)
+    Artisan.objects.create(name="I Made Suarta", village=badung_village)
+    client.force_login(gianyar_secretary)
+    assert "MADE SUDARSANA" not in client.get("/admin/registry/artisan/duplikat/").text
+    assert client.post("/admin/registry/artisan/duplikat/",
+                       {"keep": keep.pk, "drop": drop.pk}).status_code == 404
+    client.force_login(badung_secretary)
+    html = client.get("/admin/registry/artisan/duplikat/").text
+    assert f'data-pair="{keep.pk}-{drop.pk}"' in html and "Suarta" not in html
+    client.post("/admin/registry/artisan/duplikat/", {"keep": keep.pk, "drop": drop.pk})
+    drop.refresh_from_db()
+    assert drop.merged_into == keep
+    assert 'id="duplicates-none"' in client.get("/admin/registry/artisan/duplikat/").text
