@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 
 if TYPE_CHECKING:
@@ -29,10 +29,21 @@ def code_covers(scope_code: str, code: str | None) -> bool:
     return bool(code) and (code == scope_code or code.startswith(scope_code + "."))
 
 
-def region_q(path: str, scope_code: str) -> Q:
-    """The SQL form of :func:`code_covers` for the field at ``path``."""
+def region_q(path: str, scope_code: str, vendor: str = "postgresql") -> Q:
+    """The SQL form of :func:`code_covers` for the field at ``path``.
+
+    The prefix test is written so each database can answer it from an index. PostgreSQL
+    serves ``LIKE '51.03.%'`` from the ``varchar_pattern_ops`` index Django adds to every
+    indexed text column; SQLite never uses an index for Django's ``LIKE … ESCAPE``, but its
+    byte-wise (BINARY) collation makes the range ``'51.03.' <= code < '51.03/'`` (``/``
+    follows ``.``) the same test, and that one it serves from the index. The range would be
+    wrong under PostgreSQL's language-aware collations, hence the two branches.
+    """
     if scope_code == NATION_CODE:
         return Q()
+    if vendor == "sqlite":
+        return Q(**{path: scope_code}) | Q(**{f"{path}__gte": scope_code + ".",
+                                               f"{path}__lt": scope_code + "/"})
     return Q(**{path: scope_code}) | Q(**{f"{path}__startswith": scope_code + "."})
 
 
@@ -54,7 +65,7 @@ class RegionalQuerySet(models.QuerySet):
         """Only the rows inside ``council``'s region; nothing at all without a council."""
         if council is None:
             return self.none()
-        q = region_q(self.model.region_path, council.code)
+        q = region_q(self.model.region_path, council.code, connections[self.db].vendor)
         if not q:
             return self
         if _crosses_many(self.model, self.model.region_path):
