@@ -65,7 +65,11 @@ class RegionalQuerySet(models.QuerySet):
         """Only the rows inside ``council``'s region; nothing at all without a council."""
         if council is None:
             return self.none()
-        q = region_q(self.model.region_path, council.code, connections[self.db].vendor)
+        return self.in_region(council.code)
+
+    def in_region(self, code: str) -> Self:
+        """Only the rows inside region ``code`` (a narrower filter after ``within()``)."""
+        q = region_q(self.model.region_path, code, connections[self.db].vendor)
         if not q:
             return self
         if _crosses_many(self.model, self.model.region_path):

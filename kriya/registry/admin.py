@@ -9,10 +9,11 @@ from unfold.decorators import display
 from kriya.accounts.models import Role
 from kriya.accounts.personal_data import mask, may_see_personal_data
 from kriya.regions.admin_scoping import RegionalAdmin, role_allows
-from kriya.regions.models import District
+from kriya.regions.models import District, Village
 from kriya.registry import services
 from kriya.registry.duplicates import suspected_duplicates
 from kriya.registry.exports import export_register
+from kriya.registry.forms import ArtisanForm, BusinessForm
 from kriya.registry.models import (
     Artisan,
     Business,
@@ -39,8 +40,27 @@ class DistrictFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(village_id__startswith=self.value() + ".")
+            return queryset.in_region(self.value())
         return queryset
+
+
+class VillageFilter(admin.SimpleListFilter):
+    """Villages of the chosen district, or of a regency's whole (short) list."""
+
+    title = _("village")
+    parameter_name = "desa"
+
+    def lookups(self, request, model_admin):
+        villages = Village.objects.within(request.council).filter(is_active=True)
+        district = request.GET.get(DistrictFilter.parameter_name)
+        if district:
+            villages = villages.filter(district_id=district)
+        elif villages.count() > 100:
+            return []
+        return [(v.code, v.name) for v in villages.order_by("name")]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(village_id=self.value()) if self.value() else queryset
 
 
 class CategoryFilter(admin.SimpleListFilter):
@@ -195,8 +215,9 @@ class CraftCategoryAdmin(RegionalAdmin):
 @admin.register(Artisan)
 class ArtisanAdmin(PersonalDataAdmin):
     merge_service = services.merge_artisans
+    form = ArtisanForm
     list_display = ["name", "nik", "sex", "phone", "village", "merged_into"]
-    list_filter = [DistrictFilter, SkillFilter, "sex"]
+    list_filter = [DistrictFilter, VillageFilter, SkillFilter, "sex"]
     list_select_related = ["village__district__regency__province", "merged_into"]
     search_fields = ["name", "nik", "phone", "village__name"]
     autocomplete_fields = ["village"]
@@ -207,9 +228,11 @@ class ArtisanAdmin(PersonalDataAdmin):
 @admin.register(Business)
 class BusinessAdmin(PersonalDataAdmin):
     merge_service = services.merge_businesses
+    form = BusinessForm
     list_display = ["name", "owner", "nib", "scale", "village", "membership"]
-    list_filter = [DistrictFilter, CategoryFilter, "scale", ClusterFilter, "membership",
-                   "legal_form"]
+    list_filter = [DistrictFilter, VillageFilter, CategoryFilter, "scale", ClusterFilter,
+                   "membership", "legal_form"]
+    show_full_result_count = False  # one COUNT per page, not two, on a large register
     list_select_related = ["owner", "village__district__regency__province"]
     search_fields = ["name", "nib", "owner__name", "village__name"]
     autocomplete_fields = ["village", "owner"]

@@ -1,0 +1,81 @@
+"""Forms of the register: what a person types is cleaned the same way the import cleans it."""
+
+import re
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext as _
+
+from kriya.registry.models import Artisan, Business, scale_for
+from kriya.registry.validators import (
+    normalize_name,
+    normalize_phone,
+    phone_problem,
+    validate_nib,
+    validate_nik,
+)
+
+
+def _formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")  # Django 6's default, taken now
+    return field.formfield(**kwargs)
+
+
+class RegisterForm(forms.ModelForm):
+    def clean_name(self) -> str:
+        return normalize_name(self.cleaned_data["name"])
+
+    def clean_phone(self) -> str:
+        phone = normalize_phone(self.cleaned_data.get("phone", ""))
+        problem = phone_problem(phone)
+        if problem:
+            raise forms.ValidationError(problem)
+        return phone
+
+    def _clean_fields(self) -> None:
+        # Spaces and dots inside NIK and NIB are typing habits, not errors: strip them first.
+        for name in ("nik", "nib"):
+            key = self.add_prefix(name)
+            if name in self.fields and key in self.data:
+                self.data = self.data.copy()
+                self.data[key] = re.sub(r"[\s.\-]", "", self.data[key])
+        super()._clean_fields()
+
+
+class ArtisanForm(RegisterForm):
+    # Wider than the 16 digits stored: "5103 0412 0378 0004" is cleaned, then validated.
+    nik = forms.CharField(label=_("NIK"), max_length=40, required=False,
+                          validators=[validate_nik],
+                          help_text=_("16 digits, from the identity card (KTP)."))
+    class Meta:
+        model = Artisan
+        fields = ["name", "nik", "sex", "birth_year", "phone", "address", "village", "skills",
+                  "photo", "notes"]
+
+
+class BusinessForm(RegisterForm):
+    nib = forms.CharField(label=_("NIB"), max_length=40, required=False,
+                          validators=[validate_nib],
+                          help_text=_("Business identity number from OSS: 13 digits."))
+    class Meta:
+        model = Business
+        formfield_callback = _formfield
+        fields = ["name", "owner", "nib", "legal_form", "scale", "categories", "village",
+                  "cluster", "address", "phone", "workers", "capital", "yearly_turnover",
+                  "year_founded", "membership", "member_since", "website", "instagram",
+                  "facebook", "marketplace", "siinas_id", "sidt_kumkm_id", "ekatalog_id",
+                  "notes"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        scale = scale_for(capital=data.get("capital"), turnover=data.get("yearly_turnover"))
+        if scale:
+            if data.get("scale") and data["scale"] != scale and self.has_changed() and \
+                    "scale" in self.changed_data:
+                self.add_error("scale", _("Capital or turnover makes this business %(scale)s "
+                                          "(PP 7/2021).") % {
+                    "scale": Business.Scale(scale).label})
+            data["scale"] = scale
+            self.instance.scale = scale
+        return data
