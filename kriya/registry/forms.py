@@ -4,7 +4,8 @@ import re
 
 from django import forms
 from django.db import models
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+from unfold.widgets import UnfoldAdminTextInputWidget
 
 from kriya.registry.models import Artisan, Business, scale_for
 from kriya.registry.validators import (
@@ -46,7 +47,7 @@ class RegisterForm(forms.ModelForm):
 class ArtisanForm(RegisterForm):
     # Wider than the 16 digits stored: "5103 0412 0378 0004" is cleaned, then validated.
     nik = forms.CharField(label=_("NIK"), max_length=40, required=False,
-                          validators=[validate_nik],
+                          validators=[validate_nik], widget=UnfoldAdminTextInputWidget,
                           help_text=_("16 digits, from the identity card (KTP)."))
     class Meta:
         model = Artisan
@@ -56,7 +57,7 @@ class ArtisanForm(RegisterForm):
 
 class BusinessForm(RegisterForm):
     nib = forms.CharField(label=_("NIB"), max_length=40, required=False,
-                          validators=[validate_nib],
+                          validators=[validate_nib], widget=UnfoldAdminTextInputWidget,
                           help_text=_("Business identity number from OSS: 13 digits."))
     class Meta:
         model = Business
