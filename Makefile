@@ -8,7 +8,8 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: demo setup install install-test system-deps messages serve test test-sqlite test-postgres \
+.PHONY: demo setup install install-test system-deps messages translations serve test test-sqlite \
+	test-postgres \
 	test-browser bench lint clean
 
 demo: setup ## Install, load the regions and the demo council, and serve on 127.0.0.1:8000
@@ -39,6 +40,11 @@ system-deps: ## Debian packages the tests need: gettext, Chromium, PostgreSQL 15
 messages: install
 	@$(MANAGE) compilemessages --ignore=.venv -v0
 
+translations: install ## Collect new strings into the Indonesian catalogue and fill known ones
+	$(MANAGE) makemessages -l id --no-obsolete --ignore=.venv --ignore=var --ignore=e2e \
+		--ignore=bench --ignore=scripts --ignore='*/tests/*'
+	$(PY) scripts/fill-translations.py
+
 serve: install messages
 	@bash scripts/serve-demo
 
@@ -58,7 +64,7 @@ bench: install-test messages ## Benchmarks named in DESIGN.md; JSON on stdout an
 	$(PY) -m bench
 
 lint: install-test
-	$(VENV)/bin/ruff check kriya e2e bench
+	$(VENV)/bin/ruff check kriya e2e bench scripts conftest.py
 
 clean:
 	rm -rf var/ $(VENV)

@@ -78,10 +78,10 @@ def _parse_level(source_dir: Path, stem: str, parent_column: str | None, pattern
         name = (row.get("name") or "").strip()
         parent = (row.get(parent_column) or "").strip() if parent_column else ""
         where = f"{stem}.csv, " + _("row %(row)s") % {"row": number}
-        if only and not (code_covers(only, code) or only.startswith(code + ".")):
-            continue
         if not pattern.match(code):
             errors.append(f"{where}: " + _("“%(code)s” is not a valid code.") % {"code": code})
+        elif only and not (code_covers(only, code) or only.startswith(code + ".")):
+            continue
         elif code in rows:
             errors.append(f"{where}: " + _("code %(code)s appears twice.") % {"code": code})
         elif not name:

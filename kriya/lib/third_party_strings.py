@@ -1,0 +1,70 @@
+"""The back-office theme's own words, brought into Kriya's Indonesian catalogue.
+
+django-unfold ships no Indonesian translation, and ``makemessages`` only collects strings
+from our own source. Listing the theme's visible strings here puts them in
+``kriya/locale/id/LC_MESSAGES/django.po``, where they are translated with the rest, so the
+back office does not fall back to English words inside an Indonesian page. Strings that
+Django's own Indonesian catalogue already translates are not repeated here.
+"""
+
+from django.utils.translation import gettext_noop
+
+UNFOLD_STRINGS = (
+    gettext_noop("Add new item"),
+    gettext_noop("Add row"),
+    gettext_noop("After you've created a user, you’ll be able to edit more user options."),
+    gettext_noop("All applications"),
+    gettext_noop("Apply Filters"),
+    gettext_noop("Cancel"),
+    gettext_noop("Choose file to upload"),
+    gettext_noop("Click to cancel"),
+    gettext_noop("Click to download"),
+    gettext_noop("Collapse"),
+    gettext_noop("Current file"),
+    gettext_noop("Dark"),
+    gettext_noop("Date from"),
+    gettext_noop("Date to"),
+    gettext_noop("Default"),
+    gettext_noop("Edit"),
+    gettext_noop("Enter an URL"),
+    gettext_noop("Expand row"),
+    gettext_noop("False"),
+    gettext_noop("Filters"),
+    gettext_noop("Forgotten your password or username?"),
+    gettext_noop("From"),
+    gettext_noop("General"),
+    gettext_noop("Go back"),
+    gettext_noop("Image preview"),
+    gettext_noop("Light"),
+    gettext_noop("Loading more results..."),
+    gettext_noop("More actions"),
+    gettext_noop("New"),
+    gettext_noop("Next"),
+    gettext_noop("No data"),
+    gettext_noop("No recent searches"),
+    gettext_noop("No results found"),
+    gettext_noop("No results matching your query"),
+    gettext_noop("None"),
+    gettext_noop("Previous"),
+    gettext_noop("Recent searches"),
+    gettext_noop("Record picture"),
+    gettext_noop("Reset filters"),
+    gettext_noop("Return to site"),
+    gettext_noop("Run"),
+    gettext_noop("Search apps and models..."),
+    gettext_noop("Select action"),
+    gettext_noop("Select action to run"),
+    gettext_noop("Select all rows"),
+    gettext_noop("Select record"),
+    gettext_noop("Select value"),
+    gettext_noop("Submit"),
+    gettext_noop("System"),
+    gettext_noop("This item will be deleted."),
+    gettext_noop("This page yielded into no results. Create a new item or reset your filters."),
+    gettext_noop("To"),
+    gettext_noop("Toggle password visibility"),
+    gettext_noop("True"),
+    gettext_noop("Type to search"),
+    gettext_noop("Update"),
+    gettext_noop("Welcome back to"),
+)
