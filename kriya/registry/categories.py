@@ -80,3 +80,19 @@ TAXONOMY = [
         ("janur", "Janur", "Palm-leaf decoration"),
     ]),
 ]
+
+
+def seed(model) -> int:
+    """Create the taxonomy's missing rows; returns how many. ``model`` is CraftCategory (or
+    its historical version inside a migration)."""
+    created = 0
+    for order, (slug, name, name_en, children) in enumerate(TAXONOMY):
+        family, made = model.objects.get_or_create(
+            slug=slug, defaults={"name": name, "name_en": name_en, "order": order})
+        created += made
+        for child_order, (child_slug, child_name, child_en) in enumerate(children):
+            _child, made = model.objects.get_or_create(
+                slug=child_slug, defaults={"name": child_name, "name_en": child_en,
+                                           "parent": family, "order": child_order})
+            created += made
+    return created

@@ -16,6 +16,7 @@ from django.db import transaction
 from kriya.accounts.models import User
 from kriya.regions.models import Council, Village
 from kriya.registry import services
+from kriya.registry.categories import seed as seed_categories
 from kriya.registry.exports import export_register
 from kriya.registry.models import (
     Artisan,
@@ -175,6 +176,7 @@ def _first_export(council: Council, username: str) -> None:
 def load(councils: dict[str, Council], by: User | None = None) -> dict[str, int]:
     """Idempotent: a register that already has businesses is left as it is."""
     badung, gianyar = councils["51.03"], councils["51.04"]
+    seed_categories(CraftCategory)  # normally there since the migration; not after a flush
     if not Business.objects.within(badung).exists():
         _council_register(badung, BADUNG_ICONS, ICON_COUNT, seed=5103, by=by)
         _suspected_duplicates(badung)

@@ -1,0 +1,61 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Each test gets Bali's regions and the demo council (live-server tests use a database that
+is emptied after every test). The browser is Debian's /usr/bin/chromium; nothing is
+downloaded. Run with DJANGO_ALLOW_ASYNC_UNSAFE=true (the make targets set it).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+
+from kriya.accounts.demo import DEMO_PASSWORD
+from kriya.regions.services import load_regions
+
+CHROMIUM = Path(os.environ.get("KRIYA_CHROMIUM", "/usr/bin/chromium"))
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` "
+                    "(make test does this).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    load_regions(only="51")
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def page(browser, live_server, demo, request):
+    viewport = getattr(request, "param", DESKTOP)
+    context = browser.new_context(viewport=viewport, locale="id-ID", base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def log_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto("/akun/masuk/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("main button[type=submit]").click()
