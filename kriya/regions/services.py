@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kriya.lib.bulk import insert_rows
 from kriya.regions.models import BoardTerm, Council, District, Province, Regency, Village
 from kriya.regions.scoping import code_covers
 
@@ -77,18 +78,20 @@ def _parse_level(source_dir: Path, stem: str, parent_column: str | None, pattern
         code = (row.get("code") or "").strip()
         name = (row.get("name") or "").strip()
         parent = (row.get(parent_column) or "").strip() if parent_column else ""
-        where = f"{stem}.csv, " + _("row %(row)s") % {"row": number}
+        def where(number: int = number) -> str:  # built only for a bad row
+            return f"{stem}.csv, " + _("row %(row)s") % {"row": number}
+
         if not pattern.match(code):
-            errors.append(f"{where}: " + _("“%(code)s” is not a valid code.") % {"code": code})
+            errors.append(f"{where()}: " + _("“%(code)s” is not a valid code.") % {"code": code})
         elif only and not (code_covers(only, code) or only.startswith(code + ".")):
             continue
         elif code in rows:
-            errors.append(f"{where}: " + _("code %(code)s appears twice.") % {"code": code})
+            errors.append(f"{where()}: " + _("code %(code)s appears twice.") % {"code": code})
         elif not name:
-            errors.append(f"{where}: " + _("code %(code)s has no name.") % {"code": code})
+            errors.append(f"{where()}: " + _("code %(code)s has no name.") % {"code": code})
         elif known_parents is not None and (parent not in known_parents or
                                             not code.startswith(parent + ".")):
-            errors.append(f"{where}: " + _("code %(code)s names an unknown parent %(parent)s.")
+            errors.append(f"{where()}: " + _("code %(code)s names an unknown parent %(parent)s.")
                           % {"code": code, "parent": parent})
         else:
             rows[code] = (name, parent)
@@ -123,21 +126,15 @@ def _sync_level(model, parent_column: str | None, rows: dict[str, tuple[str, str
     parent_field = {None: None, "province_code": "province_id", "regency_code": "regency_id",
                     "district_code": "district_id"}[parent_column]
     fields = ["code", "name", "is_active"] + ([parent_field] if parent_field else [])
-    existing_qs = model.objects.all()
-    if only:
-        existing_qs = existing_qs.filter(code__startswith=only)
+    existing_qs = model.objects.in_region(only) if only else model.objects.all()
     existing = {row[0]: row for row in existing_qs.values_list(*fields).iterator(chunk_size=20000)}
     changes = LevelChanges(total=len(rows))
     to_create, to_update = [], []
     for code, (name, parent) in rows.items():
-        values = {"code": code, "name": name, "is_active": True}
-        if parent_field:
-            values[parent_field] = parent
-        if model is Village:
-            values["kind"] = Village.kind_from_code(code)
         old = existing.get(code)
         if old is None:
-            to_create.append(model(**values))
+            to_create.append((code, name, True, *([parent] if parent_field else []),
+                              *([Village.kind_from_code(code)] if model is Village else [])))
             changes.created.append(code)
             continue
         _code, old_name, old_active, *old_parent = old
@@ -149,10 +146,13 @@ def _sync_level(model, parent_column: str | None, rows: dict[str, tuple[str, str
         if not old_active:
             changes.reactivated.append(code)
         if old_name != name or moved or not old_active:
+            values = {"code": code, "name": name, "is_active": True}
+            if parent_field:
+                values[parent_field] = parent
             to_update.append(model(**values))
     dropped = [code for code, row in existing.items() if code not in rows and row[2]]
     changes.deactivated = sorted(dropped)
-    model.objects.bulk_create(to_create, batch_size=5000)
+    insert_rows(model, fields + (["kind"] if model is Village else []), to_create)
     if to_update:
         update_fields = ["name", "is_active"] + ([parent_field.removesuffix("_id")]
                                                  if parent_field else [])

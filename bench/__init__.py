@@ -1,0 +1,24 @@
+"""`make bench`: the benchmarks named in DESIGN.md and the issues.
+
+Each benchmark is a function registered with ``@benchmark("key", ...)`` in a module of
+this package, listed in ``MODULES``. It runs in its own process against its own SQLite
+database file under ``var/bench/`` (a copy of a migrated, empty template), never against
+the developer's database, and returns ``{key: number}``. Data sets that take long to build
+are built once and cached under ``var/bench/`` by name and version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+MODULES = ["bench.regions", "bench.registry"]
+BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {}
+
+
+def benchmark(*keys: str) -> Callable:
+    def register(function: Callable[[], dict[str, float]]) -> Callable[[], dict[str, float]]:
+        function.keys = keys
+        BENCHMARKS[f"{function.__module__}.{function.__name__}"] = function
+        return function
+
+    return register

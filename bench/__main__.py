@@ -1,0 +1,70 @@
+"""python -m bench [key ...]: run the benchmarks (all, or those with the given keys) and
+print one flat JSON object; also written to var/bench.json."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bench import BENCHMARKS, MODULES
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "var" / "bench"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def template_db() -> Path:
+    """A migrated, empty SQLite database, rebuilt when the migrations change."""
+    digest = hashlib.sha1()
+    for path in sorted(ROOT.glob("kriya/*/migrations/*.py")):
+        digest.update(path.read_bytes())
+    template = WORK / f"template-{digest.hexdigest()[:12]}.sqlite3"
+    if not template.exists():
+        log("bench: migrating a template database")
+        for old in WORK.glob("template-*.sqlite3"):
+            old.unlink()
+        env = {**os.environ, "SQLITE_PATH": str(template)}
+        env.pop("DATABASE_URL", None)
+        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env,
+                       check=True)
+    return template
+
+
+def run(name: str) -> dict[str, float]:
+    database = WORK / f"run-{name.rsplit('.', 1)[-1]}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    shutil.copy(template_db(), database)
+    env = {**os.environ, "SQLITE_PATH": str(database), "KRIYA_BENCH_DIR": str(WORK)}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-m", "bench.worker", name], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, check=True, text=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main(keys: list[str]) -> None:
+    WORK.mkdir(parents=True, exist_ok=True)
+    for module in MODULES:
+        importlib.import_module(module)
+    figures: dict[str, float] = {}
+    for name, function in BENCHMARKS.items():
+        if keys and not set(keys) & set(function.keys):
+            continue
+        log(f"bench: {name}")
+        figures.update(run(name))
+    text = json.dumps(figures, indent=2, sort_keys=True)
+    (ROOT / "var" / "bench.json").write_text(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

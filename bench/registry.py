@@ -1,0 +1,1 @@
+"""The register (issue: registry). Benchmarks are added here."""
