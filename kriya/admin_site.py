@@ -29,6 +29,15 @@ class KriyaAdminSite(UnfoldAdminSite):
         return [
             path("ikon-desa/", self.admin_view(registry_views.icon_coverage),
                  name="icon-coverage"),
+            path("impor/", self.admin_view(registry_views.import_start),
+                 name="register-import-start"),
+            path("impor/<int:batch_id>/", self.admin_view(registry_views.import_detail),
+                 name="register-import"),
+            path("impor/<int:batch_id>/simpan/", self.admin_view(registry_views.import_confirm),
+                 name="register-import-confirm"),
+            path("impor/template-<str:kind>.xlsx",
+                 self.admin_view(registry_views.import_template),
+                 name="register-import-template"),
             *super().get_urls(),
         ]
 
@@ -73,7 +82,8 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
 
 # Pages of the back office that are not a model's list, shown first in their app's group.
 PAGES = {
-    "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large")],
+    "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large"),
+                 (_("Import from Excel"), "admin:register-import-start", "upload_file")],
 }
 
 

@@ -417,3 +417,168 @@ ID = {
 PLURALS = {
     "%(n)s village still without an icon": "%(n)s desa/kelurahan belum memiliki ikon",
 }
+
+ID.update({
+    "Import from Excel": "Impor dari Excel",
+    "What the file holds": "Isi berkas",
+    "Spreadsheet (XLSX or CSV)": "Lembar kerja (XLSX atau CSV)",
+    "Up to 50 MB. The first sheet is read; headings may be in Indonesian or English, in any "
+    "order.":
+        "Paling besar 50 MB. Lembar pertama yang dibaca; judul kolom boleh berbahasa "
+        "Indonesia atau Inggris, dengan urutan bebas.",
+    "“%(name)s” is not a spreadsheet: upload an .xlsx or .csv file.":
+        "“%(name)s” bukan lembar kerja: unggah berkas .xlsx atau .csv.",
+    "The file is larger than 50 MB; split it into parts.":
+        "Berkas lebih besar dari 50 MB; pecah menjadi beberapa bagian.",
+    "The file is empty.": "Berkas kosong.",
+    "business name": "nama usaha",
+    "artisan name": "nama perajin",
+    "village code": "kode desa",
+    "yearly turnover": "omzet per tahun",
+    "monthly turnover": "omzet per bulan",
+    "capital": "modal",
+    "Unknown import mode “%(mode)s”.": "Cara impor “%(mode)s” tidak dikenal.",
+    "All or nothing: %(n)s rows have errors or are duplicates, so nothing was imported. Fix "
+    "them or import the valid rows.":
+        "Semua atau tidak sama sekali: %(n)s baris bermasalah atau ganda, jadi tidak ada yang "
+        "diimpor. Perbaiki baris itu atau impor baris yang sah saja.",
+    "No heading row found. The file needs headings such as “Nama Usaha”, “Nama Perajin”, "
+    "“Desa”, “Kecamatan”.":
+        "Baris judul kolom tidak ditemukan. Berkas memerlukan judul seperti “Nama Usaha”, "
+        "“Nama Perajin”, “Desa”, “Kecamatan”.",
+    "business name (Nama Usaha)": "nama usaha (Nama Usaha)",
+    "name (Nama Perajin)": "nama (Nama Perajin)",
+    "village (Desa) or village code (Kode Desa)": "desa (Desa) atau kode desa (Kode Desa)",
+    "Required column missing: %(columns)s. Found: %(found)s.":
+        "Kolom wajib tidak ada: %(columns)s. Yang ditemukan: %(found)s.",
+    "“%(column)s” is a monthly figure: it is multiplied by 12 for the yearly turnover.":
+        "“%(column)s” adalah angka bulanan: dikalikan 12 untuk omzet per tahun.",
+    "Columns not used: %(columns)s.": "Kolom yang tidak dipakai: %(columns)s.",
+    "No artisan name: the business is registered without an owner.":
+        "Nama perajin kosong: usaha didaftarkan tanpa pemilik.",
+    "The NIK is left empty.": "NIK dikosongkan.",
+    "The phone is left empty.": "Nomor telepon dikosongkan.",
+    "The sex does not agree with the NIK (women have 40 added to the birth day).":
+        "Jenis kelamin tidak sesuai dengan NIK (tanggal lahir perempuan ditambah 40).",
+    "The business name is empty.": "Nama usaha kosong.",
+    "The NIB is left empty.": "NIB dikosongkan.",
+    "“%(value)s” is not mikro, kecil or menengah.":
+        "“%(value)s” bukan mikro, kecil, atau menengah.",
+    "Unknown craft category “%(value)s”: the row is imported without it.":
+        "Jenis kriya “%(value)s” tidak dikenal: baris diimpor tanpa jenis kriya itu.",
+    "Same as row %(row)s of this file: this row is skipped.":
+        "Sama dengan baris %(row)s dari berkas ini: baris ini dilewati.",
+    "Looks like “%(name)s”, already registered in this village (#%(pk)s): skipped; merge or "
+    "correct it first.":
+        "Mirip “%(name)s” yang sudah terdaftar di desa ini (#%(pk)s): dilewati; gabungkan atau "
+        "perbaiki lebih dulu.",
+    "“%(name)s” is not a real spreadsheet (it may be another kind of file renamed). Save it "
+    "from Excel as .xlsx and upload again.":
+        "“%(name)s” bukan lembar kerja yang sebenarnya (mungkin berkas lain yang diganti "
+        "namanya). Simpan dari Excel sebagai .xlsx lalu unggah lagi.",
+    "The spreadsheet cannot be read (%(reason)s). Open it in Excel, save it as .xlsx and "
+    "upload again.":
+        "Lembar kerja tidak dapat dibaca (%(reason)s). Buka di Excel, simpan sebagai .xlsx, "
+        "lalu unggah lagi.",
+    "“%(name)s” is not a spreadsheet or a CSV file.":
+        "“%(name)s” bukan lembar kerja atau berkas CSV.",
+    "How to fill in this register": "Cara mengisi daftar ini",
+    "1. Fill one row per business (or artisan) on the sheet “Data”, from row 2.":
+        "1. Isi satu baris untuk setiap usaha (atau perajin) di lembar “Data”, mulai baris 2.",
+    "2. Give the village by its official code (Kode Desa) or by name; add the district "
+    "(Kecamatan) when two villages share a name.":
+        "2. Tulis desa dengan kode resminya (Kode Desa) atau namanya; isi kecamatan bila ada "
+        "dua desa dengan nama yang sama.",
+    "3. Type NIK and NIB as text (the columns are already text): Excel keeps only 15 digits "
+    "of a number.":
+        "3. Ketik NIK dan NIB sebagai teks (kolomnya sudah berformat teks): Excel hanya "
+        "menyimpan 15 angka dari sebuah bilangan.",
+    "4. Amounts in rupiah may be written 25000000, 25.000.000, Rp 25.000.000 or 25 jt.":
+        "4. Jumlah rupiah boleh ditulis 25000000, 25.000.000, Rp 25.000.000, atau 25 jt.",
+    "5. Choose sex, scale, craft and membership from the dropdowns.":
+        "5. Pilih jenis kelamin, skala, jenis kriya, dan keanggotaan dari daftar pilihan.",
+    "6. Upload the file in Kriya: Register → Import. You will see every row checked before "
+    "anything is saved.":
+        "6. Unggah berkas di Kriya: Pendataan → Impor dari Excel. Setiap baris diperiksa dan "
+        "ditampilkan sebelum ada yang disimpan.",
+    "Choose a value from the list.": "Pilih nilai dari daftar.",
+    "“%(value)s” is not an amount in rupiah.": "“%(value)s” bukan jumlah rupiah.",
+    "“%(value)s” is not a whole number.": "“%(value)s” bukan bilangan bulat.",
+    "%(value)s is outside %(low)s–%(high)s.": "%(value)s di luar rentang %(low)s–%(high)s.",
+    "“%(value)s” is not L or P.": "“%(value)s” bukan L atau P.",
+    "The NIK arrived as a number: Excel keeps only 15 digits, so check its last digit and "
+    "format the column as text.":
+        "NIK tersimpan sebagai angka: Excel hanya menyimpan 15 angka, jadi periksa angka "
+        "terakhirnya dan ubah format kolom menjadi teks.",
+    "The NIK arrived in scientific notation (%(raw)s): its last digits are lost. Format the "
+    "column as text and type it again.":
+        "NIK tersimpan dalam notasi ilmiah (%(raw)s): angka terakhirnya hilang. Ubah format "
+        "kolom menjadi teks lalu ketik ulang.",
+    "Village code %(code)s is not in the region of %(council)s.":
+        "Kode desa %(code)s tidak ada di wilayah %(council)s.",
+    "The village is empty.": "Desa kosong.",
+    "“%(name)s” is in %(where)s, not in Kec. %(district)s. Correct the district or the "
+    "village.":
+        "“%(name)s” ada di %(where)s, bukan di Kec. %(district)s. Perbaiki kecamatan atau "
+        "desanya.",
+    "There is more than one “%(name)s” (districts: %(districts)s). Fill in the district.":
+        "Ada lebih dari satu “%(name)s” (kecamatan: %(districts)s). Isi kecamatannya.",
+    "No village “%(name)s” in the region of %(council)s. Did you mean: %(options)s?":
+        "Tidak ada desa “%(name)s” di wilayah %(council)s. Mungkin maksud Anda: %(options)s?",
+    "No village “%(name)s” in the region of %(council)s.":
+        "Tidak ada desa “%(name)s” di wilayah %(council)s.",
+    "This file is not waiting for confirmation (it is %(status)s).":
+        "Berkas ini tidak sedang menunggu konfirmasi (statusnya: %(status)s).",
+    "The file could not be checked because of an internal error; it has been logged.":
+        "Berkas tidak dapat diperiksa karena kesalahan internal; kesalahan sudah dicatat.",
+    "Nothing was imported because of an internal error; it has been logged.":
+        "Tidak ada yang diimpor karena kesalahan internal; kesalahan sudah dicatat.",
+    "uploaded": "diunggah",
+    "checking rows": "memeriksa baris",
+    "checked, waiting for confirmation": "sudah diperiksa, menunggu konfirmasi",
+    "importing": "mengimpor",
+    "imported": "sudah diimpor",
+    "failed": "gagal",
+    "businesses with their owners": "usaha beserta pemiliknya",
+    "file": "berkas",
+    "file name": "nama berkas",
+    "status": "status",
+    "mode": "cara",
+    "summary": "ringkasan",
+    "problem rows": "baris bermasalah",
+    "result": "hasil",
+    "error": "galat",
+    "register import": "impor pendataan",
+    "register imports": "impor pendataan",
+    "%(done)s of %(total)s rows checked": "%(done)s dari %(total)s baris sudah diperiksa",
+    "Waiting for the worker…": "Menunggu giliran diproses…",
+    "Refresh": "Muat ulang",
+    "Rows": "Baris",
+    "OK": "Baik",
+    "Warnings": "Peringatan",
+    "Errors": "Galat",
+    "Duplicates": "Ganda",
+    "All or nothing": "Semua atau tidak sama sekali",
+    "Created %(created)s, updated %(updated)s, unchanged %(unchanged)s, skipped %(skipped)s.":
+        "Dibuat %(created)s, diperbarui %(updated)s, tidak berubah %(unchanged)s, dilewati "
+        "%(skipped)s.",
+    "Open the register": "Buka daftar usaha",
+    "Row": "Baris",
+    "Column": "Kolom",
+    "Reason": "Alasan",
+    "duplicate": "ganda",
+    "warning": "peringatan",
+    "Import another file": "Impor berkas lain",
+    "Upload the spreadsheet you received (from the industry office, a district, a cluster). "
+    "Every row is checked first and nothing is saved until you confirm.":
+        "Unggah lembar kerja yang Anda terima (dari dinas perindustrian, kecamatan, atau "
+        "sentra). Setiap baris diperiksa lebih dulu dan tidak ada yang disimpan sebelum Anda "
+        "menyetujuinya.",
+    "Blank template: businesses with owners": "Templat kosong: usaha beserta pemiliknya",
+    "Blank template: artisans": "Templat kosong: perajin",
+    "Check the file": "Periksa berkas",
+    "Recent imports": "Impor terakhir",
+    "Import a register": "Impor daftar",
+    "Register import: %(name)s": "Impor daftar: %(name)s",
+})
+PLURALS.update({"Import the %(n)s valid row": "Impor %(n)s baris yang sah"})

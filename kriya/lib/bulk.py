@@ -12,15 +12,27 @@ from collections.abc import Iterable, Sequence
 from itertools import islice
 
 from django.db import connection, models
+from django.utils import timezone
 
 
 def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence],
                 batch_size: int = 10_000) -> int:
-    """Insert ``rows`` (tuples in the order of ``fields``, which are attribute names such as
-    ``district_id``) into ``model``'s table; returns the number of rows."""
-    columns = [model._meta.get_field(name.removesuffix("_id") if name.endswith("_id")
-                                     and not _is_field(model, name) else name).column
-               for name in fields]
+    """Insert ``rows`` (tuples in the order of ``fields``, attribute names such as
+    ``district_id``) into ``model``'s table; every other column gets the field's default
+    (``auto_now`` fields the current time). Returns the number of rows."""
+    given = [model._meta.get_field(name.removesuffix("_id") if name.endswith("_id")
+                                   and not _is_field(model, name) else name) for name in fields]
+    defaults = []
+    now = timezone.now()
+    for field in model._meta.concrete_fields:
+        if field in given or field.primary_key:
+            continue
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            defaults.append((field, now))
+        else:
+            defaults.append((field, field.get_db_prep_save(field.get_default(), connection)))
+    columns = [field.column for field in given] + [field.column for field, _value in defaults]
+    extra = tuple(value for _field, value in defaults)
     quote = connection.ops.quote_name
     sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
            f"VALUES ({', '.join(['%s'] * len(columns))})")
@@ -28,7 +40,7 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     iterator = iter(rows)
     with connection.cursor() as cursor:
         while batch := list(islice(iterator, batch_size)):
-            cursor.executemany(sql, batch)
+            cursor.executemany(sql, [(*row, *extra) for row in batch])
             total += len(batch)
     return total
 

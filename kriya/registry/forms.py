@@ -5,9 +5,13 @@ import re
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from unfold.widgets import UnfoldAdminTextInputWidget
+from unfold.widgets import (
+    UnfoldAdminFileFieldWidget,
+    UnfoldAdminSelectWidget,
+    UnfoldAdminTextInputWidget,
+)
 
-from kriya.registry.models import Artisan, Business, scale_for
+from kriya.registry.models import Artisan, Business, ImportBatch, scale_for
 from kriya.registry.validators import (
     normalize_name,
     normalize_phone,
@@ -80,3 +84,25 @@ class BusinessForm(RegisterForm):
             data["scale"] = scale
             self.instance.scale = scale
         return data
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportBatch.Kind.choices,
+                             widget=UnfoldAdminSelectWidget)
+    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"),
+                           help_text=_("Up to 50 MB. The first sheet is read; headings may "
+                                       "be in Indonesian or English, in any order."),
+                           widget=UnfoldAdminFileFieldWidget)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if suffix not in {"xlsx", "xls", "xlsm", "ods", "csv"}:
+            raise forms.ValidationError(_("“%(name)s” is not a spreadsheet: upload an .xlsx or "
+                                          ".csv file.") % {"name": upload.name})
+        if upload.size > 50 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 50 MB; split it into "
+                                          "parts."))
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        return upload

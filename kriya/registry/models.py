@@ -275,3 +275,68 @@ class MergeRecord(RegionalModel):
         verbose_name = _("merge record")
         verbose_name_plural = _("merge records")
         ordering = ["-at"]
+
+
+class ImportBatch(RegionalModel):
+    """One uploaded register file, from its preview to its result."""
+
+    admin_icon = "upload_file"
+    region_path = "council__code"
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("uploaded")
+        PREVIEWING = "previewing", _("checking rows")
+        PREVIEWED = "previewed", _("checked, waiting for confirmation")
+        COMMITTING = "committing", _("importing")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    NEXT = {
+        Status.UPLOADED: {Status.PREVIEWING, Status.FAILED},
+        Status.PREVIEWING: {Status.PREVIEWED, Status.FAILED},
+        Status.PREVIEWED: {Status.COMMITTING, Status.PREVIEWING},
+        Status.COMMITTING: {Status.DONE, Status.PREVIEWED, Status.FAILED},
+    }
+
+    class Kind(models.TextChoices):
+        BUSINESS = "business", _("businesses with their owners")
+        ARTISAN = "artisan", _("artisans")
+
+    council = models.ForeignKey("regions.Council", on_delete=models.CASCADE,
+                                related_name="import_batches", verbose_name=_("council"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+", verbose_name=_("by"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.BUSINESS)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(_("status"), max_length=12, choices=Status,
+                              default=Status.UPLOADED)
+    mode = models.CharField(_("mode"), max_length=5, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+    problems = models.JSONField(_("problem rows"), default=list, blank=True)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.NEXT.get(self.status, set())
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.progress_done / self.progress_total) if self.progress_total else 0
+
+    @property
+    def working(self) -> bool:
+        return self.status in {self.Status.UPLOADED, self.Status.PREVIEWING,
+                               self.Status.COMMITTING}

@@ -1,19 +1,86 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+"""Back-office pages of the register that are not a model's list: icon coverage and the
+spreadsheet import. Served inside the admin site (``KriyaAdminSite.get_urls``)."""
 
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from kriya.accounts.models import EDITOR_ROLES
+from kriya.lib.xlsx import XLSX_TYPE
+from kriya.regions.admin_scoping import role_allows
+from kriya.registry import imports
 from kriya.registry.coverage import coverage
+from kriya.registry.forms import ImportForm
+from kriya.registry.importer.template import template_xlsx
+from kriya.registry.models import ImportBatch
+
+
+def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    return render(request, template, {**admin.site.each_context(request), **context})
 
 
 def icon_coverage(request: HttpRequest) -> HttpResponse:
-    """Ikon Desa: the share of the council's villages with a signature craft, and where not.
-
-    Served inside the back office (``KriyaAdminSite.get_urls``); ``?cetak=1`` is the
-    printable page."""
+    """Ikon Desa: the share of the council's villages with a signature craft, and where
+    not; ``?cetak=1`` is the printable page."""
     context = {"coverage": coverage(request.council), "title": _("Village craft icons")}
     if request.GET.get("cetak"):
         return render(request, "registry/icon_coverage_print.html", context)
-    from django.contrib import admin
+    return _page(request, "registry/icon_coverage.html", context)
 
-    context.update(admin.site.each_context(request))
-    return render(request, "registry/icon_coverage.html", context)
+
+def _editor(request: HttpRequest) -> None:
+    if not role_allows(request, EDITOR_ROLES):
+        raise PermissionDenied
+
+
+def import_start(request: HttpRequest) -> HttpResponse:
+    """Upload a register file; its rows are checked in the background."""
+    _editor(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        batch = imports.start_import(council=request.council, user=request.user,
+                                     upload=form.cleaned_data["file"],
+                                     kind=form.cleaned_data["kind"])
+        return redirect("admin:register-import", batch_id=batch.pk)
+    recent = ImportBatch.objects.within(request.council).select_related("created_by")[:10]
+    return _page(request, "registry/import_start.html",
+                 {"form": form, "recent": recent, "title": _("Import a register")})
+
+
+@vary_on_headers("HX-Request")
+def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """The file's progress, then every problem row, then what was written."""
+    _editor(request)
+    batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
+    context = {"batch": batch, "title": _("Register import: %(name)s") % {
+        "name": batch.filename}}
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "registry/import_detail.html#status", context)
+    return _page(request, "registry/import_detail.html", context)
+
+
+@require_POST
+def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
+    _editor(request)
+    batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
+    mode = request.POST.get("mode")
+    if mode not in {"valid", "all"}:
+        raise Http404
+    try:
+        imports.confirm_import(batch=batch, mode=mode)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("admin:register-import", batch_id=batch.pk)
+
+
+def import_template(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in ImportBatch.Kind.values:
+        raise Http404
+    response = HttpResponse(template_xlsx(kind), content_type=XLSX_TYPE)
+    name = "template-usaha.xlsx" if kind == "business" else "template-perajin.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,309 @@
+"""Every row judged before anything is written: OK, warning, error or duplicate, each
+problem with its row, column and reason, and what committing would do with the row."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
+
+from kriya.regions.models import Council, District
+from kriya.registry.duplicates import name_key, similar
+from kriya.registry.importer import values
+from kriya.registry.importer.columns import ColumnMap, find_columns
+from kriya.registry.importer.villages import VillageIndex
+from kriya.registry.models import Artisan, Business, CraftCategory, scale_for
+from kriya.registry.validators import nik_problem, normalize_name, normalize_phone, phone_problem
+
+OK, WARNING, ERROR, DUPLICATE = "ok", "warning", "error", "duplicate"
+KINDS = ("business", "artisan")
+SCALES = {"mikro": "mikro", "micro": "mikro", "kecil": "kecil", "small": "kecil",
+          "menengah": "menengah", "medium": "menengah", "besar": "besar", "large": "besar"}
+# Words councils write for a craft that are not a category's own name.
+CATEGORY_ALIASES = {"ukiran": "ukir-kayu", "ukir": "ukir-kayu", "kerajinan kayu": "kayu",
+                    "pahat": "patung-kayu", "patung": "patung-kayu", "tenun": "tenun",
+                    "kain tenun": "tenun", "gerabah": "gerabah-tanah-liat", "tembikar":
+                    "gerabah-tanah-liat", "papan catur": "catur", "perhiasan": "perak",
+                    "sulam": "rajut", "bordir": "rajut", "tedung": "payung-upacara"}
+MEMBERSHIP = {"anggota": "member", "ya": "member", "member": "member", "calon": "candidate",
+              "calon anggota": "candidate", "bukan": "none", "tidak": "none",
+              "bukan anggota": "none"}
+
+
+@dataclass
+class Row:
+    number: int
+    status: str = OK
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    artisan: dict | None = None
+    business: dict | None = None
+    artisan_id: int | None = None  # an existing record this row updates
+    business_id: int | None = None
+    categories: list[int] = field(default_factory=list)
+
+    def flag(self, column: str, message: str, status: str) -> None:
+        self.problems.append((column, message))
+        rank = {OK: 0, WARNING: 1, DUPLICATE: 2, ERROR: 3}
+        if rank[status] > rank[self.status]:
+            self.status = status
+
+
+@dataclass
+class Preview:
+    kind: str
+    columns: ColumnMap
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = {OK: 0, WARNING: 0, ERROR: 0, DUPLICATE: 0}
+        for row in self.rows:
+            counts[row.status] += 1
+        return {"rows": len(self.rows), **counts}
+
+
+class Register:
+    """What the council's register already holds, loaded once for the whole file."""
+
+    def __init__(self, council: Council):
+        self.nik: dict[str, int] = {}
+        self.artisan_key: dict[tuple[str, str], int] = {}
+        self.artisans_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for pk, name, nik, village in Artisan.objects.within(council).active().values_list(
+                "pk", "name", "nik", "village_id"):
+            if nik:
+                self.nik[nik] = pk
+            self.artisan_key[(name_key(name), village)] = pk
+            self.artisans_by_village[village].append((pk, name))
+        self.nib: dict[str, int] = {}
+        self.business_key: dict[tuple[str, str], int] = {}
+        self.businesses_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for pk, name, nib, village in Business.objects.within(council).active().values_list(
+                "pk", "name", "nib", "village_id"):
+            if nib:
+                self.nib[nib] = pk
+            self.business_key[(name_key(name), village)] = pk
+            self.businesses_by_village[village].append((pk, name))
+        # NIKs and NIBs anywhere in the country are unique: a clash outside is an error.
+        self.districts = frozenset(District.objects.values_list("code", flat=True))
+        self.categories: dict[str, int] = {}
+        for category in CraftCategory.objects.all():
+            for alias in (category.name, category.name_en, category.slug.replace("-", " ")):
+                if alias:
+                    self.categories.setdefault(alias.lower(), category.pk)
+        slugs = dict(CraftCategory.objects.values_list("slug", "pk"))
+        for alias, slug in CATEGORY_ALIASES.items():
+            if slug in slugs:
+                self.categories.setdefault(alias, slugs[slug])
+        self.category_names = list(self.categories)
+
+
+def build_preview(rows: list[list], *, council: Council, kind: str,
+                  progress=None) -> Preview:
+    from django.core.exceptions import ValidationError
+
+    columns = find_columns(rows)
+    if columns is None:
+        raise ValidationError(_("No heading row found. The file needs headings such as "
+                                "“Nama Usaha”, “Nama Perajin”, “Desa”, “Kecamatan”."))
+    name_field = "business_name" if kind == "business" else "owner_name"
+    missing = [label for label, ok in [
+        (_("business name (Nama Usaha)") if kind == "business" else _("name (Nama Perajin)"),
+         name_field in columns.fields),
+        (_("village (Desa) or village code (Kode Desa)"),
+         "village" in columns.fields or "village_code" in columns.fields)] if not ok]
+    if missing:
+        raise ValidationError(_("Required column missing: %(columns)s. Found: %(found)s.")
+                              % {"columns": ", ".join(missing),
+                                 "found": ", ".join(columns.headings.values())})
+    register = Register(council)
+    villages = VillageIndex(council)
+    seen: dict[tuple, int] = {}
+    judged: list[Row] = []
+    body = rows[columns.header_row + 1:]
+    for offset, cells in enumerate(body):
+        cell = _Cells(cells, columns)
+        if not cell.text(name_field) and not cell.text("owner_name") and not cell.text(
+                "business_name"):
+            continue  # an empty row, or one with only its number
+        row = Row(number=columns.header_row + offset + 2)
+        _judge(row, cell, kind=kind, register=register, villages=villages, seen=seen)
+        judged.append(row)
+        if progress and offset % 2000 == 0:
+            progress(offset, len(body))
+    if progress:
+        progress(len(body), len(body))
+    notes = []
+    if "turnover_month" in columns.fields and "turnover_year" not in columns.fields:
+        notes.append(_("“%(column)s” is a monthly figure: it is multiplied by 12 for the "
+                       "yearly turnover.") % {"column": columns.heading("turnover_month")})
+    if columns.unknown:
+        notes.append(_("Columns not used: %(columns)s.") % {"columns": ", ".join(
+            columns.unknown)})
+    return Preview(kind=kind, columns=columns, rows=judged, notes=notes)
+
+
+class _Cells:
+    def __init__(self, cells: list, columns: ColumnMap):
+        self.cells, self.columns = cells, columns
+
+    def raw(self, name: str):
+        index = self.columns.fields.get(name)
+        return self.cells[index] if index is not None and index < len(self.cells) else None
+
+    def text(self, name: str) -> str:
+        return values.text(self.raw(name))
+
+    def heading(self, name: str) -> str:
+        return self.columns.heading(name)
+
+
+def _parse(row: Row, cell: _Cells, name: str, parser, status=ERROR, **kwargs):
+    try:
+        return parser(cell.raw(name), **kwargs)
+    except ValueError as error:
+        row.flag(cell.heading(name), str(error), status)
+        return None
+
+
+def _judge(row: Row, cell: _Cells, *, kind: str, register: Register, villages: VillageIndex,
+           seen: dict) -> None:
+    match = villages.match(code=cell.text("village_code"), name=cell.text("village"),
+                           district=cell.text("district"), regency=cell.text("regency"))
+    if match.problem:
+        row.flag(cell.heading("village" if cell.text("village") else "village_code"),
+                 match.problem, ERROR)
+    village = match.code
+    artisan = _artisan(row, cell, village, register)
+    if kind == "business":
+        _business(row, cell, village, register, artisan)
+    else:
+        row.artisan = artisan
+    _categories(row, cell, register)
+    _duplicates(row, cell, kind, village, register, seen)
+
+
+def _artisan(row: Row, cell: _Cells, village: str | None, register: Register) -> dict | None:
+    name = normalize_name(cell.text("owner_name"))
+    if not name:
+        if cell.columns.fields.get("owner_name") is not None:
+            row.flag(cell.heading("owner_name"), _("No artisan name: the business is "
+                                                   "registered without an owner."), WARNING)
+        return None
+    nik, warning = values.nik(cell.raw("nik"))
+    if warning:
+        row.flag(cell.heading("nik"), warning, WARNING)
+    if nik:
+        problem = nik_problem(nik, register.districts)
+        if problem:
+            row.flag(cell.heading("nik"), problem + " " + _("The NIK is left empty."), WARNING)
+            nik = ""
+    phone = normalize_phone(cell.text("phone"))
+    if phone_problem(phone):
+        row.flag(cell.heading("phone"), phone_problem(phone) + " " +
+                 _("The phone is left empty."), WARNING)
+        phone = ""
+    sex = _parse(row, cell, "sex", values.sex, WARNING) or ""
+    if nik and sex and (sex == "P") != (int(nik[6:8]) > 40):
+        row.flag(cell.heading("sex"), _("The sex does not agree with the NIK (women have 40 "
+                                        "added to the birth day)."), WARNING)
+    data = {"name": name, "nik": nik, "sex": sex, "phone": phone, "village_id": village,
+            "address": cell.text("address"),
+            "birth_year": _parse(row, cell, "birth_year", values.year, WARNING)}
+    if nik and nik in register.nik:
+        row.artisan_id = register.nik[nik]
+    elif village and (name_key(name), village) in register.artisan_key:
+        row.artisan_id = register.artisan_key[(name_key(name), village)]
+    return data
+
+
+def _business(row: Row, cell: _Cells, village: str | None, register: Register,
+              artisan: dict | None) -> None:
+    name = normalize_name(cell.text("business_name"))
+    if not name:
+        row.flag(cell.heading("business_name"), _("The business name is empty."), ERROR)
+        return
+    nib = re.sub(r"[\s.\-]", "", cell.text("nib"))
+    if nib and not re.fullmatch(r"\d{13}", nib):
+        row.flag(cell.heading("nib"), _("NIB must be exactly 13 digits.") + " " +
+                 _("The NIB is left empty."), WARNING)
+        nib = ""
+    turnover = _parse(row, cell, "turnover_year", values.rupiah)
+    monthly = _parse(row, cell, "turnover_month", values.rupiah)
+    if monthly is not None and turnover is None:
+        turnover = monthly * 12  # the preview notes the conversion once, for the column
+    capital = _parse(row, cell, "capital", values.rupiah)
+    scale = scale_for(capital=capital, turnover=turnover)
+    if scale is None and cell.text("scale"):
+        scale = SCALES.get(cell.text("scale").lower())
+        if scale is None:
+            row.flag(cell.heading("scale"), _("“%(value)s” is not mikro, kecil or menengah.")
+                     % {"value": cell.text("scale")}, WARNING)
+    membership = MEMBERSHIP.get(cell.text("membership").lower(), "member")
+    row.business = {
+        "name": name, "nib": nib, "village_id": village, "address": cell.text("address"),
+        "phone": artisan["phone"] if artisan else normalize_phone(cell.text("phone")),
+        "workers": _parse(row, cell, "workers", values.whole_number, WARNING),
+        "yearly_turnover": turnover, "capital": capital, "scale": scale or "mikro",
+        "year_founded": _parse(row, cell, "year_founded", values.year, WARNING),
+        "membership": membership, "notes": cell.text("notes"),
+    }
+    row.artisan = artisan
+    if nib and nib in register.nib:
+        row.business_id = register.nib[nib]
+    elif village and (name_key(name), village) in register.business_key:
+        row.business_id = register.business_key[(name_key(name), village)]
+
+
+def _categories(row: Row, cell: _Cells, register: Register) -> None:
+    wanted = cell.text("category")
+    if not wanted:
+        return
+    for part in re.split(r"[;,/]", wanted):
+        part = part.strip().lower()
+        if not part:
+            continue
+        pk = register.categories.get(part)
+        if pk is None:
+            found = process.extractOne(part, register.category_names, scorer=fuzz.WRatio,
+                                       score_cutoff=85)
+            pk = register.categories[found[0]] if found else None
+        if pk is None:
+            row.flag(cell.heading("category"), _("Unknown craft category “%(value)s”: the row "
+                                                 "is imported without it.") % {"value": part},
+                     WARNING)
+        elif pk not in row.categories:
+            row.categories.append(pk)
+
+
+def _duplicates(row: Row, cell: _Cells, kind: str, village: str | None, register: Register,
+                seen: dict) -> None:
+    record = row.business if kind == "business" else row.artisan
+    if not record or not village:
+        return
+    number = record.get("nib") or record.get("nik")
+    keys = [("id", number)] if number else []
+    keys.append(("name", name_key(record["name"]), village))
+    for key in keys:
+        if key in seen:
+            row.flag(cell.heading("business_name" if kind == "business" else "owner_name"),
+                     _("Same as row %(row)s of this file: this row is skipped.")
+                     % {"row": seen[key]}, DUPLICATE)
+            return
+    for key in keys:
+        seen[key] = row.number
+    existing = row.business_id if kind == "business" else row.artisan_id
+    if existing:
+        return  # the same record: committing updates it
+    pool = (register.businesses_by_village if kind == "business"
+            else register.artisans_by_village)[village]
+    for pk, name in pool:
+        if similar(name, record["name"]):
+            row.flag(cell.heading("business_name" if kind == "business" else "owner_name"),
+                     _("Looks like “%(name)s”, already registered in this village (#%(pk)s): "
+                       "skipped; merge or correct it first.") % {"name": name, "pk": pk},
+                     DUPLICATE)
+            return

@@ -1,0 +1,98 @@
+"""Cell values as councils type them: rupiah in every spelling, numbers with dots, NIKs
+that Excel turned into numbers, L/P, years, dates. Each parser returns the value, or raises
+``ValueError`` with the reason to show the user."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+MULTIPLIERS = {"rb": 10**3, "ribu": 10**3, "k": 10**3, "jt": 10**6, "juta": 10**6,
+               "m": 10**9, "miliar": 10**9, "milyar": 10**9, "t": 10**12, "triliun": 10**12}
+AMOUNT = re.compile(r"^(?:rp\.?)?\s*([0-9][0-9.,\s]*)\s*([a-z]*)\.?$")
+
+
+def text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def rupiah(value: object) -> Decimal | None:
+    """``"Rp 25.000.000"``, ``"180.000.000,00"``, ``"8,5 jt"``, ``"1,2 M"``, ``12500000.0``."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        return Decimal(str(value)).quantize(Decimal("1"))
+    raw = str(value).strip().lower().replace("\u00a0", " ")
+    match = AMOUNT.match(raw)
+    if not match:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
+    number, unit = match.group(1).replace(" ", ""), match.group(2)
+    if unit and unit not in MULTIPLIERS:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
+    # Indonesian writing: dots group thousands, a comma starts the decimals.
+    if "," in number:
+        whole, _sep, decimals = number.rpartition(",")
+        number = whole.replace(".", "") + "." + decimals
+    elif number.count(".") == 1 and len(number.split(".")[1]) != 3:
+        pass  # "1.5 jt" or "12500000.0": a decimal point, written the English way
+    else:
+        number = number.replace(".", "")
+    try:
+        amount = Decimal(number) * MULTIPLIERS.get(unit, 1)
+    except InvalidOperation:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value}) from None
+    return amount.quantize(Decimal("1"))
+
+
+def whole_number(value: object, *, low: int = 0, high: int = 10**7) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = int(Decimal(str(value).replace(".", "").replace(",", ".").strip()))
+    except (InvalidOperation, ValueError):
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from None
+    if not low <= number <= high:
+        raise ValueError(_("%(value)s is outside %(low)s–%(high)s.")
+                         % {"value": number, "low": low, "high": high})
+    return number
+
+
+def year(value: object) -> int | None:
+    if isinstance(value, date | datetime):
+        return value.year
+    return whole_number(value, low=1900, high=date.today().year)
+
+
+def sex(value: object) -> str:
+    key = text(value).lower()
+    if not key:
+        return ""
+    if key in {"l", "lk", "laki-laki", "laki laki", "pria", "m", "male"}:
+        return "L"
+    if key in {"p", "pr", "perempuan", "wanita", "f", "female", "w"}:
+        return "P"
+    raise ValueError(_("“%(value)s” is not L or P.") % {"value": value})
+
+
+def nik(value: object) -> tuple[str, str | None]:
+    """The NIK as 16 characters, and a warning when Excel stored it as a number (a number
+    keeps 15 significant digits, so the last digit may already be lost)."""
+    if value in (None, ""):
+        return "", None
+    if isinstance(value, float | int):
+        digits = f"{int(value)}" if float(value).is_integer() else str(value)
+        return digits, _("The NIK arrived as a number: Excel keeps only 15 digits, so check "
+                         "its last digit and format the column as text.")
+    raw = str(value).strip()
+    if re.fullmatch(r"\d(?:[.,]\d+)?[eE]\+?\d+", raw):
+        return f"{int(Decimal(raw.replace(',', '.'))):d}", _(
+            "The NIK arrived in scientific notation (%(raw)s): its last digits are lost. "
+            "Format the column as text and type it again.") % {"raw": raw}
+    return re.sub(r"[\s.\-]", "", raw), None

@@ -1,0 +1,43 @@
+import json
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from kriya.regions.models import Council
+from kriya.registry.importer import KINDS, commit_preview, preview_file
+from kriya.registry.importer.commit import MODES
+
+
+class Command(BaseCommand):
+    help = (
+        "Check a register spreadsheet (XLSX or CSV) for a council and print the preview as "
+        "JSON: counts and every problem row with its reasons. Writes only with --commit."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--council", required=True, help="Council region code, e.g. 51.03")
+        parser.add_argument("--kind", choices=KINDS, default="business")
+        parser.add_argument("--commit", action="store_true", help="Write the rows")
+        parser.add_argument("--mode", choices=MODES, default="valid",
+                            help="valid: import the valid rows; all: all or nothing")
+
+    def handle(self, *args, file: Path, council: str, kind: str, commit: bool, mode: str,
+               **options):
+        acting = Council.objects.filter(code=council).first()
+        if acting is None:
+            raise CommandError(f"No council with code {council}.")
+        try:
+            preview = preview_file(content=file.read_bytes(), filename=file.name,
+                                   council=acting, kind=kind)
+            output = {"counts": preview.counts(), "notes": preview.notes, "problems": [
+                {"row": row.number, "status": row.status,
+                 "problems": [{"column": c, "reason": r} for c, r in row.problems]}
+                for row in preview.rows if row.problems]}
+            if commit:
+                output["result"] = commit_preview(preview, mode=mode).as_dict()
+        except (ValidationError, OSError) as error:
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            raise CommandError(" ".join(messages)) from error
+        self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2, default=str))

@@ -1,0 +1,15 @@
+"""Background tasks (django-tasks, run by `manage.py db_worker`)."""
+
+from django_tasks import task
+
+from kriya.registry import imports
+
+
+@task()
+def preview_import(batch_id: int) -> None:
+    imports.run_preview(batch_id)
+
+
+@task()
+def commit_import(batch_id: int) -> None:
+    imports.run_commit(batch_id)

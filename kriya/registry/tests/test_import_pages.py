@@ -1,0 +1,143 @@
+"""The import as the secretariat uses it: upload, check in the worker, confirm, result."""
+
+import io
+from pathlib import Path
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from openpyxl import Workbook, load_workbook
+
+from kriya.registry.models import Business, ImportBatch
+
+DATA = Path(__file__).parent / "data"
+
+
+def xlsx(rows: list[list]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def run_worker() -> None:
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay",
+                 verbosity=0)
+
+
+BADUNG_FILE = [
+    ["REKAP IKM BADUNG 2026"], [],
+    ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya", "Telp", "Omzet/Tahun"],
+    ["Tenun Endek Sari", "Ni Luh Sari", "Getasan", "Petang", "Endek", "0812-3456-7890",
+     "Rp 120.000.000"],
+    ["Ukiran Jagapati", "I Made Arta", "Jagapati", "Abiansemal", "Ukir kayu", "", "8,5 jt"],
+    ["Payung Mengwi", "I Ketut Payung", "Mengwy", "Mengwi", "Payung upacara", "", ""],
+    ["Tenun Endek Sari", "Ni Luh Sari", "Getasan", "Petang", "Endek", "", ""],
+]
+
+
+def upload(client, content: bytes, name: str = "rekap.xlsx", kind: str = "business"):
+    return client.post("/admin/impor/", {"kind": kind,
+                                        "file": SimpleUploadedFile(name, content)})
+
+
+def test_the_secretariat_uploads_reads_every_problem_and_imports_the_valid_rows(
+        client, badung_secretary, django_capture_on_commit_callbacks):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client, xlsx(BADUNG_FILE))
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/impor/{batch.pk}/")
+    assert not Business.objects.exists()  # nothing is written before confirmation
+    run_worker()
+    page = client.get(f"/admin/impor/{batch.pk}/").text
+    assert 'data-count="rows">4<' in page and 'data-count="error">1<' in page
+    assert 'data-count="duplicate">1<' in page
+    assert "Mengwi" in page  # the suggestion for the misspelt Mengwy
+    assert "baris 3 dari berkas ini" in page.lower() or 'data-row="7"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/impor/{batch.pk}/simpan/", {"mode": "valid"})
+    run_worker()
+    batch.refresh_from_db()
+    assert batch.status == "done" and batch.result["created"] == 2
+    assert sorted(Business.objects.values_list("name", flat=True)) == [
+        "Tenun Endek Sari", "Ukiran Jagapati"]
+    sari = Business.objects.get(name="Tenun Endek Sari")
+    assert (sari.owner.name, sari.phone, sari.yearly_turnover) == (
+        "Ni Luh Sari", "+6281234567890", 120_000_000)
+    assert "Dibuat 2" in client.get(f"/admin/impor/{batch.pk}/").text
+
+
+def test_all_or_nothing_refuses_a_file_with_errors(client, badung_secretary,
+                                                   django_capture_on_commit_callbacks):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(BADUNG_FILE))
+    run_worker()
+    batch = ImportBatch.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/impor/{batch.pk}/simpan/", {"mode": "all"})
+    run_worker()
+    batch.refresh_from_db()
+    assert batch.status == "previewed" and "Semua atau tidak sama sekali" in batch.error
+    assert not Business.objects.exists()
+
+
+def test_the_progress_partial_is_served_to_htmx(client, badung_secretary,
+                                                django_capture_on_commit_callbacks):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(BADUNG_FILE))
+    batch = ImportBatch.objects.get()
+    partial = client.get(f"/admin/impor/{batch.pk}/", headers={"HX-Request": "true"}).text
+    assert 'id="import-status"' in partial and "<html" not in partial
+    assert 'hx-trigger="every 1s"' in partial  # still waiting: it keeps polling
+
+
+def test_a_renamed_program_is_refused_and_nothing_is_kept(client, badung_secretary):
+    client.force_login(badung_secretary)
+    response = upload(client, b"MZ\x90\x00\x03" + b"\x00" * 200, name="register.exe")
+    assert response.status_code == 200 and "bukan lembar kerja" in response.text
+    assert not ImportBatch.objects.exists()
+
+
+def test_a_pdf_named_xlsx_fails_in_the_check_with_a_message(client, badung_secretary,
+                                                           django_capture_on_commit_callbacks):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, b"%PDF-1.4 not a spreadsheet", name="rekap.xlsx")
+    run_worker()
+    batch = ImportBatch.objects.get()
+    assert batch.status == "failed" and "rekap.xlsx" in batch.error
+
+
+def test_a_sibling_council_cannot_open_the_import(client, badung_secretary, gianyar_secretary,
+                                                  django_capture_on_commit_callbacks):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(BADUNG_FILE))
+    batch = ImportBatch.objects.get()
+    client.force_login(gianyar_secretary)
+    assert client.get(f"/admin/impor/{batch.pk}/").status_code == 404
+    assert client.post(f"/admin/impor/{batch.pk}/simpan/", {"mode": "valid"}).status_code == 404
+
+
+def test_the_board_may_not_import(client, badung):
+    from conftest import make_user
+
+    client.force_login(make_user("pengurus", badung, "board"))
+    assert client.get("/admin/impor/").status_code == 403
+
+
+def test_the_template_has_instructions_headings_and_dropdowns(client, badung_secretary):
+    client.force_login(badung_secretary)
+    response = client.get("/admin/impor/template-business.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Petunjuk", "Data", "Daftar"]
+    headings = [cell.value for cell in book["Data"][1]]
+    assert headings[:3] == ["Nama Usaha", "Nama Perajin", "NIK"] and "Kecamatan" in headings
+    formulas = [v.formula1 for v in book["Data"].data_validations.dataValidation]
+    assert any("Daftar!" in f for f in formulas) and len(formulas) >= 3
+    assert book["Daftar"].sheet_state == "hidden"
+    assert "Endek" in [c.value for c in book["Daftar"]["D"]]
