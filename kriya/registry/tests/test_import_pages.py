@@ -1,15 +1,30 @@
-"""The import as the secretariat uses it: upload, check in the worker, confirm, result."""
+"""The import as the secretariat uses it: upload, check in the worker, confirm, result.
+
+The worker (`db_worker --batch`, the real database backend) closes connections that are
+inside a transaction, as any separate process would see them; so these tests commit for
+real (transactional) and bring back Bali's regions and the craft taxonomy each time.
+"""
 
 import io
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from openpyxl import Workbook, load_workbook
 
-from kriya.registry.models import Business, ImportBatch
+from kriya.regions.services import load_regions
+from kriya.registry.categories import seed
+from kriya.registry.models import Business, CraftCategory, ImportBatch
 
 DATA = Path(__file__).parent / "data"
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def bali_regions(transactional_db):
+    load_regions(only="51")
+    seed(CraftCategory)
 
 
 def xlsx(rows: list[list]) -> bytes:
