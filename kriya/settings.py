@@ -138,7 +138,8 @@ else:
                 "timeout": 20,
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
+                    "PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON; "
+                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
                 ),
             },
             "TEST": {"NAME": os.environ.get("SQLITE_TEST_PATH") or None},

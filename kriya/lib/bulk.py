@@ -28,7 +28,7 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
         if field in given or field.primary_key:
             continue
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            defaults.append((field, now))
+            defaults.append((field, field.get_db_prep_save(now, connection)))  # adapted once
         else:
             defaults.append((field, field.get_db_prep_save(field.get_default(), connection)))
     columns = [field.column for field in given] + [field.column for field, _value in defaults]

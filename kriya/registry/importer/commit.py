@@ -71,8 +71,10 @@ def commit_preview(preview: Preview, *, mode: str) -> Result:
     if preview.kind == "business":
         _write_businesses(good, artisan_ids, result)
     else:
+        existing = {row.artisan_id for row in good if row.artisan_id}
         _write_categories(Artisan.skills.through, "artisan_id",
-                          [(artisan_ids[id(row)], row.categories) for row in good])
+                          [(artisan_ids[id(row)], row.categories) for row in good],
+                          existing=existing)
     return result
 
 
@@ -122,7 +124,7 @@ def _write_businesses(rows, artisan_ids: dict[int, int], result: Result) -> None
     result.unchanged += len(with_business) - len(new) - updates
     _write_categories(Business.categories.through, "business_id",
                       [(keys.get(id(row)) or row.business_id, row.categories)
-                       for row in with_business])
+                       for row in with_business], existing=set(existing))
 
 
 def _apply_updates(existing: dict, wanted: list[tuple[int, dict]], fields: list[str]) -> int:
@@ -143,10 +145,15 @@ def _apply_updates(existing: dict, wanted: list[tuple[int, dict]], fields: list[
     return len(changed_objects)
 
 
-def _write_categories(through, owner_column: str, pairs: list[tuple[int, list[int]]]) -> None:
-    owners = [pk for pk, categories in pairs if categories]
-    present = set(through.objects.filter(**{f"{owner_column}__in": owners}).values_list(
-        owner_column, "craftcategory_id")) if owners else set()
+def _write_categories(through, owner_column: str, pairs: list[tuple[int, list[int]]],
+                      existing: set[int] | frozenset[int] = frozenset()) -> None:
+    """Add the rows' categories; only records that existed before can already have some."""
+    owners = [pk for pk, categories in pairs if categories and pk in existing]
+    present = set()
+    for start in range(0, len(owners), 900):
+        present |= set(through.objects.filter(
+            **{f"{owner_column}__in": owners[start:start + 900]}).values_list(
+            owner_column, "craftcategory_id"))
     insert_rows(through, [owner_column, "craftcategory_id"],
                 [(pk, category) for pk, categories in pairs for category in categories
                  if (pk, category) not in present])

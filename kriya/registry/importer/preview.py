@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
@@ -19,6 +20,9 @@ from kriya.registry.models import Artisan, Business, CraftCategory, scale_for
 from kriya.registry.validators import nik_problem, normalize_name, normalize_phone, phone_problem
 
 OK, WARNING, ERROR, DUPLICATE = "ok", "warning", "error", "duplicate"
+SEPARATORS = re.compile(r"[\s.\-]")
+NIB = re.compile(r"\d{13}")
+LIST_SEPARATORS = re.compile(r"[;,/]")
 KINDS = ("business", "artisan")
 SCALES = {"mikro": "mikro", "micro": "mikro", "kecil": "kecil", "small": "kecil",
           "menengah": "menengah", "medium": "menengah", "besar": "besar", "large": "besar"}
@@ -43,6 +47,7 @@ class Row:
     artisan_id: int | None = None  # an existing record this row updates
     business_id: int | None = None
     categories: list[int] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # name keys, computed once
 
     def flag(self, column: str, message: str, status: str) -> None:
         self.problems.append((column, message))
@@ -123,9 +128,10 @@ def build_preview(rows: list[list], *, council: Council, kind: str,
     villages = VillageIndex(council)
     seen: dict[tuple, int] = {}
     judged: list[Row] = []
+    this_year = date.today().year
     body = rows[columns.header_row + 1:]
     for offset, cells in enumerate(body):
-        cell = _Cells(cells, columns)
+        cell = _Cells(cells, columns, this_year)
         if not cell.text(name_field) and not cell.text("owner_name") and not cell.text(
                 "business_name"):
             continue  # an empty row, or one with only its number
@@ -147,23 +153,35 @@ def build_preview(rows: list[list], *, council: Council, kind: str,
 
 
 class _Cells:
-    def __init__(self, cells: list, columns: ColumnMap):
-        self.cells, self.columns = cells, columns
+    """One row's cells by field name, read once."""
+
+    def __init__(self, cells: list, columns: ColumnMap, this_year: int):
+        width = len(cells)
+        self.values = {name: cells[index] for name, index in columns.fields.items()
+                       if index < width}
+        self.columns, self.this_year = columns, this_year
+        self.texts: dict[str, str] = {}
 
     def raw(self, name: str):
-        index = self.columns.fields.get(name)
-        return self.cells[index] if index is not None and index < len(self.cells) else None
+        return self.values.get(name)
 
     def text(self, name: str) -> str:
-        return values.text(self.raw(name))
+        text = self.texts.get(name)
+        if text is None:
+            value = self.values.get(name)
+            text = self.texts[name] = "" if value is None or value == "" else values.text(value)
+        return text
 
     def heading(self, name: str) -> str:
         return self.columns.heading(name)
 
 
 def _parse(row: Row, cell: _Cells, name: str, parser, status=ERROR, **kwargs):
+    raw = cell.raw(name)
+    if raw is None or raw == "":
+        return None
     try:
-        return parser(cell.raw(name), **kwargs)
+        return parser(raw, **kwargs)
     except ValueError as error:
         row.flag(cell.heading(name), str(error), status)
         return None
@@ -210,13 +228,16 @@ def _artisan(row: Row, cell: _Cells, village: str | None, register: Register) ->
     if nik and sex and (sex == "P") != (int(nik[6:8]) > 40):
         row.flag(cell.heading("sex"), _("The sex does not agree with the NIK (women have 40 "
                                         "added to the birth day)."), WARNING)
+    key = name_key(name)
     data = {"name": name, "nik": nik, "sex": sex, "phone": phone, "village_id": village,
             "address": cell.text("address"),
-            "birth_year": _parse(row, cell, "birth_year", values.year, WARNING)}
+            "birth_year": _parse(row, cell, "birth_year", values.year, WARNING,
+                                 this_year=cell.this_year)}
     if nik and nik in register.nik:
         row.artisan_id = register.nik[nik]
-    elif village and (name_key(name), village) in register.artisan_key:
-        row.artisan_id = register.artisan_key[(name_key(name), village)]
+    elif village and (key, village) in register.artisan_key:
+        row.artisan_id = register.artisan_key[(key, village)]
+    row.keys["artisan"] = key
     return data
 
 
@@ -226,8 +247,8 @@ def _business(row: Row, cell: _Cells, village: str | None, register: Register,
     if not name:
         row.flag(cell.heading("business_name"), _("The business name is empty."), ERROR)
         return
-    nib = re.sub(r"[\s.\-]", "", cell.text("nib"))
-    if nib and not re.fullmatch(r"\d{13}", nib):
+    nib = SEPARATORS.sub("", cell.text("nib"))
+    if nib and not NIB.fullmatch(nib):
         row.flag(cell.heading("nib"), _("NIB must be exactly 13 digits.") + " " +
                  _("The NIB is left empty."), WARNING)
         nib = ""
@@ -248,21 +269,23 @@ def _business(row: Row, cell: _Cells, village: str | None, register: Register,
         "phone": artisan["phone"] if artisan else normalize_phone(cell.text("phone")),
         "workers": _parse(row, cell, "workers", values.whole_number, WARNING),
         "yearly_turnover": turnover, "capital": capital, "scale": scale or "mikro",
-        "year_founded": _parse(row, cell, "year_founded", values.year, WARNING),
+        "year_founded": _parse(row, cell, "year_founded", values.year, WARNING,
+                               this_year=cell.this_year),
         "membership": membership, "notes": cell.text("notes"),
     }
     row.artisan = artisan
+    key = row.keys["business"] = name_key(name)
     if nib and nib in register.nib:
         row.business_id = register.nib[nib]
-    elif village and (name_key(name), village) in register.business_key:
-        row.business_id = register.business_key[(name_key(name), village)]
+    elif village and (key, village) in register.business_key:
+        row.business_id = register.business_key[(key, village)]
 
 
 def _categories(row: Row, cell: _Cells, register: Register) -> None:
     wanted = cell.text("category")
     if not wanted:
         return
-    for part in re.split(r"[;,/]", wanted):
+    for part in LIST_SEPARATORS.split(wanted):
         part = part.strip().lower()
         if not part:
             continue
@@ -286,7 +309,7 @@ def _duplicates(row: Row, cell: _Cells, kind: str, village: str | None, register
         return
     number = record.get("nib") or record.get("nik")
     keys = [("id", number)] if number else []
-    keys.append(("name", name_key(record["name"]), village))
+    keys.append(("name", row.keys[kind], village))
     for key in keys:
         if key in seen:
             row.flag(cell.heading("business_name" if kind == "business" else "owner_name"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 MULTIPLIERS = {"rb": 10**3, "ribu": 10**3, "k": 10**3, "jt": 10**6, "juta": 10**6,
                "m": 10**9, "miliar": 10**9, "milyar": 10**9, "t": 10**12, "triliun": 10**12}
+SEPARATORS = re.compile(r"[\s.\-]")
 AMOUNT = re.compile(r"^(?:rp\.?)?\s*([0-9][0-9.,\s]*)\s*([a-z]*)\.?$")
 
 
@@ -64,10 +65,10 @@ def whole_number(value: object, *, low: int = 0, high: int = 10**7) -> int | Non
     return number
 
 
-def year(value: object) -> int | None:
+def year(value: object, *, this_year: int | None = None) -> int | None:
     if isinstance(value, date | datetime):
         return value.year
-    return whole_number(value, low=1900, high=date.today().year)
+    return whole_number(value, low=1900, high=this_year or date.today().year)
 
 
 def sex(value: object) -> str:
@@ -95,4 +96,4 @@ def nik(value: object) -> tuple[str, str | None]:
         return f"{int(Decimal(raw.replace(',', '.'))):d}", _(
             "The NIK arrived in scientific notation (%(raw)s): its last digits are lost. "
             "Format the column as text and type it again.") % {"raw": raw}
-    return re.sub(r"[\s.\-]", "", raw), None
+    return SEPARATORS.sub("", raw), None

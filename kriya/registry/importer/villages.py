@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from kriya.regions.models import Council, Village
 
 PREFIXES = re.compile(r"^(desa|kelurahan|kel|ds|kec|kecamatan|kab|kabupaten|kota)\.?\s+")
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     text = re.sub(r"[^a-z0-9 ]", " ", str(text or "").lower())
     return " ".join(PREFIXES.sub("", " ".join(text.split())).split())
@@ -80,7 +82,8 @@ class VillageIndex:
         return VillageMatch(None, self._not_found(name, district))
 
     def _not_found(self, name: str, district: str) -> str:
-        found = process.extract(norm(name), self.names, limit=3, score_cutoff=75)
+        found = process.extract(norm(name), self.names, scorer=fuzz.ratio, limit=3,
+                                score_cutoff=75)
         places = [place for key, _score, _i in found for place in self.by_name[key]]
         if district:
             places = [p for p in places if norm(p.district) == norm(district)] or places
