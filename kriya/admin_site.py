@@ -8,6 +8,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from unfold.sites import UnfoldAdminSite
 
+from kriya.accounts.models import EDITOR_ROLES
+
 
 class KriyaAdminSite(UnfoldAdminSite):
     site_title = _("Kriya")
@@ -56,6 +58,8 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
     """The sidebar: the dashboard, then one group per domain app, only what the role may see."""
     from django.contrib import admin
 
+    from kriya.regions.admin_scoping import role_allows
+
     groups: list[dict[str, Any]] = [
         {
             "items": [
@@ -65,7 +69,8 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
     ]
     for app in admin.site.get_app_list(request):
         pages = [{"title": title, "link": reverse(name), "icon": icon}
-                 for title, name, icon in PAGES.get(app["app_label"], [])]
+                 for title, name, icon, roles in PAGES.get(app["app_label"], [])
+                 if roles is None or role_allows(request, roles)]
         groups.append(
             {
                 "title": app["name"],
@@ -80,10 +85,12 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
     return groups
 
 
-# Pages of the back office that are not a model's list, shown first in their app's group.
+# Pages of the back office that are not a model's list, shown first in their app's group:
+# (title, URL name, icon, roles that see it or None for every back-office role).
 PAGES = {
-    "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large"),
-                 (_("Import from Excel"), "admin:register-import-start", "upload_file")],
+    "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large", None),
+                 (_("Import from Excel"), "admin:register-import-start", "upload_file",
+                  EDITOR_ROLES)],
 }
 
 
