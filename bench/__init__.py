@@ -15,9 +15,14 @@ MODULES = ["bench.regions", "bench.registry"]
 BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {}
 
 
-def benchmark(*keys: str) -> Callable:
+def benchmark(*keys: str, dataset: str | None = None) -> Callable:
+    """Register a benchmark reporting ``keys``. ``dataset`` names a function of the same
+    module that fills an empty database once; its result is kept and each run starts from a
+    copy of it."""
+
     def register(function: Callable[[], dict[str, float]]) -> Callable[[], dict[str, float]]:
         function.keys = keys
+        function.dataset = dataset
         BENCHMARKS[f"{function.__module__}.{function.__name__}"] = function
         return function
 
