@@ -581,4 +581,6 @@ ID.update({
     "Import a register": "Impor daftar",
     "Register import: %(name)s": "Impor daftar: %(name)s",
 })
+ID["No row can be imported: correct the file and upload it again."] = (
+    "Tidak ada baris yang dapat diimpor: perbaiki berkas lalu unggah lagi.")
 PLURALS.update({"Import the %(n)s valid row": "Impor %(n)s baris yang sah"})
