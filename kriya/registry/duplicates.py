@@ -29,6 +29,7 @@ BIRTH_ORDER = {"wayan": 1, "putu": 1, "gede": 1, "made": 2, "kadek": 2, "nengah"
                "nyoman": 3, "komang": 3, "ketut": 4}
 WORD = re.compile(r"[a-z0-9]+")
 THRESHOLD = 90
+NOT_KEY = DROPPED | set(BIRTH_ORDER) | set(HONORIFIC)
 
 
 def _parts(name: str) -> tuple[str | None, int | None, str]:
@@ -41,7 +42,9 @@ def _parts(name: str) -> tuple[str | None, int | None, str]:
 
 
 def name_key(name: str) -> str:
-    return _parts(name)[2]
+    """The part of a name that identifies a person or shop ("I Md Sudarsana" → "sudarsana")."""
+    words = [ABBREVIATIONS.get(w, w) for w in WORD.findall(name.lower())]
+    return " ".join([w for w in words if w not in NOT_KEY] or words)
 
 
 def similar(a: str, b: str) -> bool:
