@@ -44,16 +44,34 @@ class RegisterQuerySet(RegionalQuerySet):
         return self.filter(merged_into__isnull=True)
 
 
+class RegisterRecord(RegionalModel):
+    """What artisans and businesses share: a village, a merge history, timestamps."""
+
+    region_path = "village__code"
+    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="merged_from", verbose_name=_("merged into"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RegisterQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Sex(models.TextChoices):
     MALE = "L", _("male")
     FEMALE = "P", _("female")
 
 
-class Artisan(RegionalModel):
+class Artisan(RegisterRecord):
     """A perajin: a person. NIK, phone and address are personal data."""
 
     admin_icon = "person_apron"
-    region_path = "village__code"
     name = models.CharField(_("name"), max_length=150, db_index=True)
     nik = models.CharField(_("NIK"), max_length=16, blank=True, validators=[validate_nik],
                            help_text=_("16 digits, from the identity card (KTP)."))
@@ -69,32 +87,20 @@ class Artisan(RegionalModel):
                                     verbose_name=_("skills"))
     photo = models.ImageField(_("photo"), upload_to="artisans/", blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="merged_from", verbose_name=_("merged into"))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = RegisterQuerySet.as_manager()
-
-    class Meta:
+    class Meta(RegisterRecord.Meta):
         verbose_name = _("artisan")
         verbose_name_plural = _("artisans")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["nik"], condition=~Q(nik=""), name="artisan_nik_unique",
                 violation_error_message=_("An artisan with this NIK is already registered.")),
         ]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class Business(RegionalModel):
+class Business(RegisterRecord):
     """An IKM/UKM: a craft business in a village, usually owned by one artisan."""
 
     admin_icon = "storefront"
-    region_path = "village__code"
 
     class LegalForm(models.TextChoices):
         PERSONAL = "perorangan", _("sole proprietor")
@@ -154,26 +160,15 @@ class Business(RegionalModel):
     sidt_kumkm_id = models.CharField(_("SIDT-KUMKM ID"), max_length=40, blank=True)
     ekatalog_id = models.CharField(_("e-Katalog ID"), max_length=40, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="merged_from", verbose_name=_("merged into"))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    objects = RegisterQuerySet.as_manager()
-
-    class Meta:
+    class Meta(RegisterRecord.Meta):
         verbose_name = _("business")
         verbose_name_plural = _("businesses")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["nib"], condition=~Q(nib=""), name="business_nib_unique",
                 violation_error_message=_("A business with this NIB is already registered.")),
         ]
         indexes = [models.Index(fields=["village", "name"])]
-
-    def __str__(self) -> str:
-        return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("admin:registry_business_change", args=[self.pk])

@@ -1,6 +1,5 @@
 """The import engine on real-shaped files: the samples councils send, and odd cells."""
 
-import io
 import json
 from decimal import Decimal
 from io import StringIO
@@ -9,23 +8,16 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
 
 from kriya.regions.services import create_council
 from kriya.registry.importer import commit_preview, preview_file
 from kriya.registry.importer.values import rupiah
 from kriya.registry.models import Artisan, Business
+from kriya.registry.tests.files import xlsx
 
 DATA = Path(__file__).parent / "data"
 
 
-def xlsx(rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def problems(preview) -> dict[int, list[str]]:

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from kriya.regions.services import load_regions
 from kriya.registry.categories import seed
 from kriya.registry.models import Business, CraftCategory, ImportBatch
+from kriya.registry.tests.files import xlsx
 
 DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,13 +28,6 @@ def bali_regions(transactional_db):
     seed(CraftCategory)
 
 
-def xlsx(rows: list[list]) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def run_worker() -> None:
