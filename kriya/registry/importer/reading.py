@@ -35,11 +35,27 @@ def _read_workbook(content: bytes) -> list[list]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
         sheet = workbook.get_sheet_by_index(0)
-        return sheet.to_python(skip_empty_area=False)
+        rows = sheet.to_python(skip_empty_area=False)
+        merged = sheet.merged_cell_ranges or []
     except Exception as error:  # calamine raises its own types for every broken file
         raise ValidationError(_("The spreadsheet cannot be read (%(reason)s). Open it in "
                                 "Excel, save it as .xlsx and upload again.")
                               % {"reason": str(error)[:120]}) from error
+    return _fill_merged(rows, merged)
+
+
+def _fill_merged(rows: list[list], merged: list) -> list[list]:
+    """A merged cell ("Kecamatan: Petang" over five rows) counts for every row it covers.
+    Only merged cells: an empty cell stays empty (the importer then asks for it)."""
+    for (top, left), (bottom, right) in merged:
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            for c in range(left, right + 1):
+                if c < len(rows[r]):
+                    rows[r][c] = value
+    return rows
 
 
 def _read_csv(content: bytes, filename: str) -> list[list]:

@@ -1,5 +1,6 @@
 """The import engine on real-shaped files: the samples councils send, and odd cells."""
 
+import io
 import json
 from decimal import Decimal
 from io import StringIO
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from openpyxl import Workbook
 
 from kriya.regions.services import create_council
 from kriya.registry.importer import commit_preview, preview_file
@@ -151,3 +153,30 @@ def test_the_command_prints_the_preview_and_writes_only_with_commit(tmp_path, ba
     with pytest.raises(CommandError, match="Semua atau tidak"):
         call_command("import_register", str(path), "--council", "51.03", "--commit",
                      "--mode", "all", stdout=StringIO())
+
+
+def test_a_merged_district_cell_counts_for_every_row_it_covers(badung):
+    book = Workbook()
+    sheet = book.active
+    for row in [["Nama Usaha", "Desa", "Kecamatan"], ["Tenun A", "Getasan", "Petang"],
+                ["Sokasi B", "Pangsan", None], ["Kopi C", "Pelaga", None],
+                ["Ukir D", "Sedang", None]]:
+        sheet.append(row)
+    sheet.merge_cells("C2:C4")  # Petang, written once for three villages
+    out = io.BytesIO()
+    book.save(out)
+    preview = preview_file(content=out.getvalue(), filename="x.xlsx", council=badung,
+                           kind="business")
+    villages = [row.business["village_id"] for row in preview.rows]
+    assert villages[:3] == ["51.03.04.2005", "51.03.04.2006", "51.03.04.2004"]
+    assert villages[3] == "51.03.03.2006"  # not merged, no district: Sedang is unique here
+
+
+def test_numbers_with_dots_and_a_monthly_turnover(badung):
+    content = xlsx([["Nama Usaha", "Desa", "Omset per bulan", "Tenaga Kerja", "Modal"],
+                    ["Tenun Sari", "Getasan", "8,5 jt", "12", "1.500.000.000"]])
+    row = preview_file(content=content, filename="x.xlsx", council=badung,
+                       kind="business").rows[0]
+    assert row.business["yearly_turnover"] == 102_000_000
+    assert row.business["workers"] == 12 and row.business["capital"] == 1_500_000_000
+    assert row.business["scale"] == "kecil"  # capital above Rp 1 miliar (PP 7/2021)
