@@ -48,8 +48,12 @@ def name_key(name: str) -> str:
 
 
 def similar(a: str, b: str) -> bool:
-    sex_a, order_a, key_a = _parts(a)
-    sex_b, order_b, key_b = _parts(b)
+    return _alike(_parts(a), _parts(b))
+
+
+def _alike(a: tuple[str | None, int | None, str], b: tuple[str | None, int | None, str]) -> bool:
+    sex_a, order_a, key_a = a
+    sex_b, order_b, key_b = b
     if not key_a or not key_b:
         return False
     if sex_a and sex_b and sex_a != sex_b or order_a and order_b and order_a != order_b:
@@ -59,15 +63,16 @@ def similar(a: str, b: str) -> bool:
 
 
 def suspected_pairs(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, int]]:
-    """Pairs of ids among ``(id, village code, name)`` rows that look like one record."""
-    by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    """Pairs of ids among ``(id, village code, name)`` rows that look like one record.
+    Each name is taken apart once; the pairs are compared within one village only."""
+    by_village: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
     for pk, village, name in rows:
-        by_village[village].append((pk, name))
+        by_village[village].append((pk, _parts(name)))
     pairs = []
     for members in by_village.values():
-        for i, (pk_a, name_a) in enumerate(members):
-            for pk_b, name_b in members[i + 1:]:
-                if similar(name_a, name_b):
+        for i, (pk_a, parts_a) in enumerate(members):
+            for pk_b, parts_b in members[i + 1:]:
+                if _alike(parts_a, parts_b):
                     pairs.append((pk_a, pk_b))
     return pairs
 
