@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from unfold.sites import UnfoldAdminSite
 
 from kriya.accounts.models import EDITOR_ROLES
+from kriya.regions.admin_scoping import role_allows
 
 
 class KriyaAdminSite(UnfoldAdminSite):
@@ -57,8 +58,6 @@ def site_subheader(request: HttpRequest) -> str:
 def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
     """The sidebar: the dashboard, then one group per domain app, only what the role may see."""
     from django.contrib import admin
-
-    from kriya.regions.admin_scoping import role_allows
 
     groups: list[dict[str, Any]] = [
         {
