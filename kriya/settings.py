@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "kriya.regions",
     "kriya.accounts",
     "kriya.registry",
+    "kriya.catalog",
+    "kriya.public",
     "kriya.reports",
 ]
 

@@ -14,7 +14,9 @@ urlpatterns += i18n_patterns(
     path("akun/", include("kriya.accounts.urls")),
     path("wilayah/", include("kriya.regions.urls")),
     path("admin/", admin.site.urls),
+    path("portal/", include("kriya.public.portal_urls")),
     path("", views.home, name="home"),
+    path("", include("kriya.public.urls")),
     prefix_default_language=False,
 )
 

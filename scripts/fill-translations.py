@@ -1,15 +1,24 @@
 """Fills empty or fuzzy entries of kriya/locale/id/LC_MESSAGES/django.po from
-scripts/translations_id.py and lists what is still untranslated (exit 1 if anything is).
+scripts/translations_id.py and scripts/translations_id_<area>.py (one file per domain area,
+so that work on two areas never edits the same file) and lists what is still untranslated
+(exit 1 if anything is).
 
 Run after `manage.py makemessages -l id`: `python scripts/fill-translations.py`.
 """
 
 import ast
+import importlib
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from translations_id import ID, PLURALS  # noqa: E402
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+ID: dict[str, str] = {}
+PLURALS: dict[str, str] = {}
+for source in sorted(HERE.glob("translations_id*.py")):
+    module = importlib.import_module(source.stem)
+    ID.update(module.ID)
+    PLURALS.update(getattr(module, "PLURALS", {}))
 
 PO = Path(__file__).resolve().parent.parent / "kriya/locale/id/LC_MESSAGES/django.po"
 

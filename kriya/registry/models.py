@@ -87,6 +87,11 @@ class Artisan(RegisterRecord):
                                     verbose_name=_("skills"))
     photo = models.ImageField(_("photo"), upload_to="artisans/", blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    # The artisan's own login, for the artisan portal (their businesses and products).
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="artisan",
+                                verbose_name=_("login for the artisan portal"))
+
     class Meta(RegisterRecord.Meta):
         verbose_name = _("artisan")
         verbose_name_plural = _("artisans")

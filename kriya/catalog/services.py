@@ -1,0 +1,140 @@
+"""Writes to the catalog: products, their photos, their status, and the search words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kriya.accounts.models import User
+from kriya.catalog.models import Product, ProductPhoto, ProductStatusChange, SearchTerm
+from kriya.catalog.photos import clean_photo
+from kriya.catalog.search import words
+
+MAX_PHOTOS = 8
+PRODUCT_FIELDS = (
+    "category", "name", "name_en", "description", "description_en", "story", "story_en",
+    "materials", "local_material", "material_origin", "technique", "length_cm", "width_cm",
+    "height_cm", "weight_g", "price", "price_max", "availability", "lead_time_days", "featured",
+)
+
+
+def index_text(product: Product) -> str:
+    """The words the public search finds a product by: its names, craft, materials and
+    technique, its business, and where it is made (village, district, regency)."""
+    business = product.business
+    village = business.village
+    category = product.category
+    parts = [product.name, product.name_en, category.name, category.name_en,
+             product.materials, product.material_origin, product.technique, business.name,
+             village.name, village.district.name, village.district.regency.name]
+    if category.parent_id:
+        parts += [category.parent.name, category.parent.name_en]
+    return " ".join(words(" ".join(p for p in parts if p)))
+
+
+def remember_words(texts: Iterable[str]) -> None:
+    """Add the words of ``texts`` to the vocabulary that corrects misspelt searches."""
+    vocabulary = {w for text in texts for w in text.split() if 3 <= len(w) <= 40
+                  and not w.isdigit()}
+    SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in sorted(vocabulary)],
+                                   ignore_conflicts=True, batch_size=500)
+
+
+@transaction.atomic
+def save_product(*, product: Product, by: User | None, **values) -> Product:
+    """Create or change a product (``values`` from PRODUCT_FIELDS); checks the row's rules
+    and keeps its search words current. A published product that is changed by its maker
+    goes back to the secretariat for approval (``resubmit`` True)."""
+    unknown = set(values) - set(PRODUCT_FIELDS) - {"business"}
+    if unknown:
+        raise TypeError(f"unknown product fields: {sorted(unknown)}")
+    for name, value in values.items():
+        setattr(product, name, value)
+    product.full_clean(exclude=["search_text"])
+    product.search_text = index_text(product)
+    if product.pk:
+        product.save(update_fields=[*values, "search_text", "updated_at"])
+    else:
+        product.save()
+    remember_words([product.search_text])
+    return product
+
+
+@transaction.atomic
+def move_product(*, product: Product, status: str, by: User | None, note: str = "") -> Product:
+    """Move ``product`` to ``status`` if the pipeline allows it, and log who did it.
+    Publishing records the approver and the time."""
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    if locked.status == status:
+        return locked
+    if not locked.can_move_to(status):
+        raise ValidationError(
+            _("A product that is “%(old)s” cannot become “%(new)s”.")
+            % {"old": locked.get_status_display(), "new": Product.Status(status).label})
+    if status == Product.Status.PUBLISHED and not locked.photos.exists():
+        raise ValidationError(_("Add at least one photo before the product is published."))
+    old = locked.status
+    locked.status = status
+    fields = ["status", "updated_at"]
+    if status == Product.Status.PUBLISHED:
+        locked.approved_by, locked.approved_at = by, timezone.now()
+        fields += ["approved_by", "approved_at"]
+    locked.save(update_fields=fields)
+    ProductStatusChange.objects.create(product=locked, old=old, new=status, by=by, note=note)
+    return locked
+
+
+def submit_product(*, product: Product, by: User | None) -> Product:
+    """The maker asks the secretariat to publish ``product``."""
+    return move_product(product=product, status=Product.Status.SUBMITTED, by=by)
+
+
+def publish_product(*, product: Product, by: User | None) -> Product:
+    """The secretariat approves ``product`` for the public gallery."""
+    return move_product(product=product, status=Product.Status.PUBLISHED, by=by)
+
+
+@transaction.atomic
+def add_photo(*, product: Product, upload, alt: str = "") -> ProductPhoto:
+    """Check and store one photo (see ``photos.clean_photo``); it goes last in the order."""
+    count = product.photos.count()
+    if count >= MAX_PHOTOS:
+        raise ValidationError(_("A product has at most %(n)s photos; remove one first.")
+                              % {"n": MAX_PHOTOS})
+    clean = clean_photo(upload, name=product.slug)
+    photo = ProductPhoto(product=product, alt=alt[:200] or product.name, order=count)
+    photo.image.save(clean.image.name, clean.image, save=False)
+    photo.thumb.save(clean.thumb.name, clean.thumb, save=False)
+    photo.small.save(clean.small.name, clean.small, save=False)
+    photo.save()
+    return photo
+
+
+@transaction.atomic
+def remove_photo(*, photo: ProductPhoto) -> None:
+    """Delete a photo and its files; the others close up the order."""
+    product = photo.product
+    files = [photo.image, photo.thumb, photo.small]
+    photo.delete()
+    for file in files:
+        if file:
+            transaction.on_commit(lambda f=file: f.storage.delete(f.name))
+    for index, other in enumerate(product.photos.order_by("order", "id")):
+        if other.order != index:
+            other.order = index
+            other.save(update_fields=["order"])
+
+
+@transaction.atomic
+def make_main_photo(*, photo: ProductPhoto) -> ProductPhoto:
+    """Put ``photo`` first: the main photo in lists, shares and labels."""
+    others = [p for p in photo.product.photos.order_by("order", "id") if p.pk != photo.pk]
+    for index, other in enumerate([photo, *others]):
+        if other.order != index:
+            other.order = index
+            other.save(update_fields=["order"])
+    return photo

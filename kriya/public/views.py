@@ -1,0 +1,8 @@
+"""The public gallery: home, catalog, product, business, village and regency pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html")
