@@ -33,6 +33,8 @@ install: $(VENV)/.created
 install-test: $(VENV)/.created
 	@if [ -x $(UV) ]; then $(UV) sync --frozen --inexact --quiet --extra test; \
 	else $(VENV)/bin/pip install --quiet -e '.[test]'; fi
+	@# axe-core for the browser tests' accessibility check, pinned in package-lock.json.
+	@npm ci --no-audit --no-fund --ignore-scripts --silent
 
 system-deps: ## Debian packages the tests need: gettext, Chromium, PostgreSQL 15
 	@bash scripts/system-deps

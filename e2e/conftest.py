@@ -15,6 +15,8 @@ from playwright.sync_api import sync_playwright
 from kriya.accounts.demo import DEMO_PASSWORD
 from kriya.regions.services import load_regions
 
+HERE = Path(__file__).resolve().parent
+AXE = HERE.parent / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path(os.environ.get("KRIYA_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -23,8 +25,10 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def pytest_collection_modifyitems(items):
+    # The hook sees every collected test (`pytest kriya e2e`): mark only this folder's.
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +63,15 @@ def log_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.locator("main button[type=submit]").click()
+
+
+def accessibility_problems(page) -> list[str]:
+    """Serious and critical axe-core violations on the page as it is now, one line each.
+    axe-core comes from npm (package-lock.json) and is injected from disk: no network."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make install-test does this).")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(node["target"][0] for node in v["nodes"][:3])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]

@@ -48,7 +48,10 @@ def clean_photo(upload, *, name: str = "foto") -> CleanPhoto:
                     % {"kind": kind or _("unknown")})
             if probe.width * probe.height > MAX_PIXELS:
                 raise ValidationError(_("The photo has too many pixels."))
-            probe.verify()  # a truncated or corrupt file fails here
+            probe.verify()  # a corrupt file fails here
+        if not _complete(data, kind):
+            raise ValidationError(_("The photo file is incomplete (the upload was cut off). "
+                                    "Send it again."))
         with Image.open(io.BytesIO(data)) as picture:
             picture.load()
             upright = ImageOps.exif_transpose(picture)
@@ -63,6 +66,16 @@ def clean_photo(upload, *, name: str = "foto") -> CleanPhoto:
     stem = name or "foto"
     return CleanPhoto(**{field: ContentFile(_jpeg(rgb, edge), name=f"{stem}-{field}.jpg")
                          for field, edge in SIZES.items()})
+
+
+def _complete(data: bytes, kind: str) -> bool:
+    """Whether the file ends where its format says it ends. Pillow's own truncation check
+    cannot be trusted: WeasyPrint switches on LOAD_TRUNCATED_IMAGES for the whole process."""
+    if kind in ("JPEG", "MPO"):
+        return data.rstrip(b"\x00\r\n ").endswith(b"\xff\xd9")
+    if kind == "PNG":
+        return b"IEND" in data[-16:]
+    return int.from_bytes(data[4:8], "little") + 8 <= len(data)  # WebP: the RIFF size
 
 
 def _flatten(picture: Image.Image) -> Image.Image:

@@ -46,9 +46,8 @@ def remember_words(texts: Iterable[str]) -> None:
 
 @transaction.atomic
 def save_product(*, product: Product, by: User | None, **values) -> Product:
-    """Create or change a product (``values`` from PRODUCT_FIELDS); checks the row's rules
-    and keeps its search words current. A published product that is changed by its maker
-    goes back to the secretariat for approval (``resubmit`` True)."""
+    """Create or change a product (``values`` from PRODUCT_FIELDS, and ``business`` when
+    new); checks the row's rules and keeps its search words current."""
     unknown = set(values) - set(PRODUCT_FIELDS) - {"business"}
     if unknown:
         raise TypeError(f"unknown product fields: {sorted(unknown)}")
@@ -59,7 +58,7 @@ def save_product(*, product: Product, by: User | None, **values) -> Product:
     if product.pk:
         product.save(update_fields=[*values, "search_text", "updated_at"])
     else:
-        product.save()
+        product.save(force_insert=True)
     remember_words([product.search_text])
     return product
 
@@ -110,7 +109,7 @@ def add_photo(*, product: Product, upload, alt: str = "") -> ProductPhoto:
     photo.image.save(clean.image.name, clean.image, save=False)
     photo.thumb.save(clean.thumb.name, clean.thumb, save=False)
     photo.small.save(clean.small.name, clean.small, save=False)
-    photo.save()
+    photo.save(force_insert=True)
     return photo
 
 

@@ -1,6 +1,13 @@
 """Rupiah: Decimal in, one rounding at the edge, written the Indonesian way."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+MULTIPLIERS = {"rb": 10**3, "ribu": 10**3, "k": 10**3, "jt": 10**6, "juta": 10**6,
+               "m": 10**9, "miliar": 10**9, "milyar": 10**9, "t": 10**12, "triliun": 10**12}
+AMOUNT = re.compile(r"^(?:rp\.?)?\s*([0-9][0-9.,\s]*)\s*([a-z]*)\.?$")
 
 
 def to_rupiah(value: Decimal | int | str) -> Decimal:
@@ -18,3 +25,32 @@ def format_rupiah(value: Decimal | int | str | None) -> str:
     amount = to_rupiah(value)
     digits = f"{abs(amount):,.0f}".replace(",", ".")
     return f"{'-' if amount < 0 else ''}Rp {digits}"
+
+
+def parse_rupiah(value: object) -> Decimal | None:
+    """Rupiah as people type it: ``"Rp 25.000.000"``, ``"180.000.000,00"``, ``"8,5 jt"``,
+    ``"1,2 M"``, ``12500000.0``. Raises ValueError with the reason in the user's language."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int | float):
+        return Decimal(str(value)).quantize(Decimal("1"))
+    raw = str(value).strip().lower().replace("\u00a0", " ")
+    match = AMOUNT.match(raw)
+    if not match:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
+    number, unit = match.group(1).replace(" ", ""), match.group(2)
+    if unit and unit not in MULTIPLIERS:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
+    # Indonesian writing: dots group thousands, a comma starts the decimals.
+    if "," in number:
+        whole, _sep, decimals = number.rpartition(",")
+        number = whole.replace(".", "") + "." + decimals
+    elif number.count(".") == 1 and len(number.split(".")[1]) != 3:
+        pass  # "1.5 jt" or "12500000.0": a decimal point, written the English way
+    else:
+        number = number.replace(".", "")
+    try:
+        amount = Decimal(number) * MULTIPLIERS.get(unit, 1)
+    except InvalidOperation:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value}) from None
+    return amount.quantize(Decimal("1"))

@@ -16,6 +16,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import Membership
+from kriya.catalog.models import Product
 from kriya.regions.models import BoardTerm, Council, District, Regency, Village
 from kriya.registry.coverage import coverage_totals
 from kriya.registry.models import Artisan, Business
@@ -99,6 +100,19 @@ def _artisans(council: Council) -> Card:
     }
 
 
+def _products(council: Council) -> Card:
+    products = Product.objects.within(council)
+    published = products.filter(status=Product.Status.PUBLISHED).count()
+    waiting = products.filter(status=Product.Status.SUBMITTED).count()
+    return {
+        "key": "products",
+        "title": _("Products in the gallery (waiting for approval)"),
+        "icon": "inventory_2",
+        "value": f"{_n(published)} ({_n(waiting)})",
+        "link": reverse("admin:catalog_product_changelist") + "?status__exact=submitted",
+    }
+
+
 def _n(number: int) -> str:
     return number_format(number, force_grouping=True)
 
@@ -118,6 +132,7 @@ CARDS: list[Callable[[Council], Card | None]] = [
     _icon_coverage,
     _businesses,
     _artisans,
+    _products,
     _villages,
     _districts,
     _regencies,

@@ -75,3 +75,13 @@ def test_photos_are_stored_in_order_and_removed_with_their_files(settings, tmp_p
     assert list(product.photos.all()) == [second, first]
     services.remove_photo(photo=second)
     assert [(p.pk, p.order) for p in product.photos.all()] == [(first.pk, 0)]
+
+
+def test_a_cut_off_upload_is_refused_even_after_weasyprint_loosened_pillow():
+    import weasyprint  # noqa: F401 - sets ImageFile.LOAD_TRUNCATED_IMAGES for the process
+    from PIL import ImageFile
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    for fmt in ("JPEG", "PNG", "WEBP"):
+        data = image_file(fmt, size=(600, 400)).read()
+        with pytest.raises(ValidationError):
+            clean_photo(SimpleUploadedFile("potong", data[: len(data) * 3 // 4]))

@@ -10,10 +10,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-MULTIPLIERS = {"rb": 10**3, "ribu": 10**3, "k": 10**3, "jt": 10**6, "juta": 10**6,
-               "m": 10**9, "miliar": 10**9, "milyar": 10**9, "t": 10**12, "triliun": 10**12}
+from kriya.lib.money import parse_rupiah as rupiah  # noqa: F401 - the importer's name
+
 SEPARATORS = re.compile(r"[\s.\-]")
-AMOUNT = re.compile(r"^(?:rp\.?)?\s*([0-9][0-9.,\s]*)\s*([a-z]*)\.?$")
 
 
 def text(value: object) -> str:
@@ -22,34 +21,6 @@ def text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(value).split())
-
-
-def rupiah(value: object) -> Decimal | None:
-    """``"Rp 25.000.000"``, ``"180.000.000,00"``, ``"8,5 jt"``, ``"1,2 M"``, ``12500000.0``."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, int | float):
-        return Decimal(str(value)).quantize(Decimal("1"))
-    raw = str(value).strip().lower().replace("\u00a0", " ")
-    match = AMOUNT.match(raw)
-    if not match:
-        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
-    number, unit = match.group(1).replace(" ", ""), match.group(2)
-    if unit and unit not in MULTIPLIERS:
-        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
-    # Indonesian writing: dots group thousands, a comma starts the decimals.
-    if "," in number:
-        whole, _sep, decimals = number.rpartition(",")
-        number = whole.replace(".", "") + "." + decimals
-    elif number.count(".") == 1 and len(number.split(".")[1]) != 3:
-        pass  # "1.5 jt" or "12500000.0": a decimal point, written the English way
-    else:
-        number = number.replace(".", "")
-    try:
-        amount = Decimal(number) * MULTIPLIERS.get(unit, 1)
-    except InvalidOperation:
-        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value}) from None
-    return amount.quantize(Decimal("1"))
 
 
 def whole_number(value: object, *, low: int = 0, high: int = 10**7) -> int | None:

@@ -1,0 +1,147 @@
+"""The secretariat's side of the catalog: every product of the council's businesses, the
+queue waiting for approval, photos, and QR labels to print."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from unfold.decorators import action, display
+
+from kriya.catalog import services
+from kriya.catalog.forms import LabelsForm, ProductAdminForm
+from kriya.catalog.models import Product, ProductPhoto, ProductStatusChange
+from kriya.lib.money import format_rupiah
+from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
+
+
+class PhotoInline(RegionalTabularInline):
+    """The photos, to describe, reorder or delete; new ones come through the form's "add a
+    photo" field, so every photo passes the same checks and gets its thumbnails."""
+
+    model = ProductPhoto
+    fields = ["preview", "alt", "order"]
+    readonly_fields = ["preview"]
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @display(description=_("photo"))
+    def preview(self, photo: ProductPhoto) -> str:
+        if not photo.small:
+            return ""
+        return format_html('<img src="{}" alt="" width="80" loading="lazy">', photo.small.url)
+
+
+class ChangeInline(RegionalTabularInline):
+    model = ProductStatusChange
+    fields = ["at", "old", "new", "by", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Product)
+class ProductAdmin(RegionalAdmin):
+    form = ProductAdminForm
+    list_display = ["name", "business", "category", "price_label", "status", "featured"]
+    list_filter = ["status", "featured", "availability", "local_material"]
+    list_select_related = ["business", "category__parent"]
+    search_fields = ["name", "business__name"]
+    autocomplete_fields = ["business"]
+    readonly_fields = ["status", "approved_by", "approved_at", "created_at", "updated_at"]
+    inlines = [PhotoInline, ChangeInline]
+    actions = ["publish", "send_back", "archive", "print_labels"]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["business", "category", "name", "description", "story", "price",
+                           "price_max", "availability", "lead_time_days", "featured",
+                           "new_photo"]}),
+        (_("Material and making"), {"fields": ["materials", "local_material",
+                                               "material_origin", "technique", "length_cm",
+                                               "width_cm", "height_cm", "weight_g"]}),
+        (_("English"), {"fields": ["name_en", "description_en", "story_en"]}),
+        (_("Approval"), {"fields": ["status", "approved_by", "approved_at", "created_at",
+                                    "updated_at"]}),
+    ]
+
+    @display(description=_("price"), ordering="price")
+    def price_label(self, product: Product) -> str:
+        if product.is_range:
+            return f"{format_rupiah(product.price)} – {format_rupiah(product.price_max)}"
+        return format_rupiah(product.price)
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, so the search words follow every change.
+        values = {name: form.cleaned_data[name] for name in form.changed_data
+                  if name in services.PRODUCT_FIELDS or name == "business"}
+        if not change:
+            values = {name: form.cleaned_data[name] for name in form.cleaned_data
+                      if name in services.PRODUCT_FIELDS or name == "business"}
+        services.save_product(product=obj, by=request.user, **values)
+        if form.cleaned_data.get("new_photo"):
+            services.add_photo(product=obj, upload=form.cleaned_data["new_photo"])
+
+    def _move(self, request, queryset, status: str, done: str) -> None:
+        moved, refused = 0, []
+        for product in queryset.select_related("business"):
+            try:
+                services.move_product(product=product, status=status, by=request.user)
+            except ValidationError as error:
+                refused.append(f"{product.name}: {' '.join(error.messages)}")
+            else:
+                moved += 1
+        if moved:
+            messages.success(request, done % {"n": moved})
+        for problem in refused:
+            messages.error(request, problem)
+
+    @action(description=_("Approve and publish in the gallery"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._move(request, queryset, Product.Status.PUBLISHED, _("%(n)s products published."))
+
+    @action(description=_("Send back to the maker as a draft"), permissions=["change"])
+    def send_back(self, request, queryset):
+        self._move(request, queryset, Product.Status.DRAFT, _("%(n)s products sent back."))
+
+    @action(description=_("Archive (take out of the gallery)"), permissions=["change"])
+    def archive(self, request, queryset):
+        self._move(request, queryset, Product.Status.ARCHIVED, _("%(n)s products archived."))
+
+    @action(description=_("Print QR labels"), permissions=["change"])
+    def print_labels(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.values_list("pk", flat=True)[:500])
+        return HttpResponseRedirect(reverse("admin:catalog-labels") + f"?ids={ids}")
+
+    def get_urls(self):
+        return [path("label/", self.admin_site.admin_view(self.labels_view),
+                     name="catalog-labels"), *super().get_urls()]
+
+    def labels_view(self, request: HttpRequest) -> HttpResponse:
+        """Choose the label paper and how many tags per product; answer the PDF."""
+        products = self.get_queryset(request).select_related(
+            "business__village").filter(pk__in=_ids(request.GET.get("ids", "")))
+        form = LabelsForm(request.POST or None, products=products)
+        if request.method == "POST" and form.is_valid():
+            from kriya.catalog.labels import labels_pdf
+
+            pdf = labels_pdf(items=form.items(), base_url=request.build_absolute_uri("/")[:-1],
+                             layout=form.cleaned_data["layout"])
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = 'inline; filename="label-produk.pdf"'
+            return response
+        context = {**self.admin_site.each_context(request), "title": _("Print QR labels"),
+                   "opts": self.opts, "form": form, "products": products}
+        return render(request, "admin/catalog/labels.html", context)
+
+
+def _ids(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip().isdigit()][:500]
