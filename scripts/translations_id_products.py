@@ -84,9 +84,8 @@ ID = {
     "label paper": "kertas label",
     "Choose at least one product and one label.":
         "Pilih paling sedikit satu produk dan satu label.",
-    "An amount cannot be negative.": "Jumlah uang tidak boleh negatif.",
-    "This amount is too large.": "Jumlah ini terlalu besar.",
-    "Enter an amount above zero.": "Isi jumlah di atas nol.",
+    "%(field)s must be above zero.": "%(field)s harus di atas nol.",
+    "amount": "jumlah",
     "Products in the gallery (waiting for approval)": "Produk di galeri (menunggu persetujuan)",
     "Catalog": "Katalog",
     "Public gallery": "Galeri publik",

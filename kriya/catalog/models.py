@@ -49,7 +49,8 @@ class Product(RegionalModel):
     NEXT = {
         Status.DRAFT: {Status.SUBMITTED, Status.PUBLISHED, Status.ARCHIVED},
         Status.SUBMITTED: {Status.PUBLISHED, Status.DRAFT, Status.ARCHIVED},
-        Status.PUBLISHED: {Status.ARCHIVED, Status.DRAFT},
+        # A published product its maker changes goes back to the approval queue.
+        Status.PUBLISHED: {Status.SUBMITTED, Status.ARCHIVED, Status.DRAFT},
         Status.ARCHIVED: {Status.DRAFT},
     }
 

@@ -2,41 +2,55 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kriya.lib.money import parse_rupiah
 
+NEGATIVE = re.compile(r"\s*(rp\.?)?\s*-", re.IGNORECASE)
+
 
 class RupiahField(forms.Field):
-    """An amount in rupiah typed any way people write it ("Rp 1.250.000,00", "1,2 jt");
-    cleans to a whole Decimal. Negative amounts are refused."""
+    """An amount in rupiah typed any way people write it ("Rp 1.250.000,00", "1250000",
+    "1,2 jt"); cleans to a whole Decimal. Negative amounts and words are refused with a
+    message that names the field, so it is clear out of context too (a phone shows one
+    line)."""
 
-    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+    widget = forms.TextInput
 
     def __init__(self, *, allow_zero: bool = True, **kwargs):
         self.allow_zero = allow_zero
         super().__init__(**kwargs)
 
+    def widget_attrs(self, widget: forms.Widget) -> dict:
+        return {**super().widget_attrs(widget), "inputmode": "decimal", "maxlength": "30",
+                "autocomplete": "off", "placeholder": "1.250.000"}
+
     def prepare_value(self, value):
         if isinstance(value, Decimal | int):
-            return f"{int(value):,}".replace(",", ".")
+            return f"{value:,.0f}".replace(",", ".")
         return value
 
     def to_python(self, value) -> Decimal | None:
-        text = str(value or "").strip()[:60]
+        text = str(value if value is not None else "").strip()[:60]
         if not text:
             return None
-        if text.startswith("-"):
-            raise forms.ValidationError(_("An amount cannot be negative."), code="negative")
+        name = {"field": capfirst(self.label or _("amount"))}
+        if NEGATIVE.match(text):
+            raise forms.ValidationError(_("%(field)s cannot be below zero.") % name,
+                                        code="negative")
         try:
             amount = parse_rupiah(text)
-        except ValueError as error:
-            raise forms.ValidationError(str(error), code="invalid") from error
-        if amount is not None and amount > Decimal("99999999999999"):
-            raise forms.ValidationError(_("This amount is too large."), code="too_large")
+        except ValueError:
+            raise forms.ValidationError(
+                _("%(field)s must be an amount in rupiah, for example 1.250.000.") % name,
+                code="invalid") from None
+        if amount is not None and amount >= 10**14:
+            raise forms.ValidationError(_("%(field)s is too large.") % name, code="max_value")
         if amount == 0 and not self.allow_zero:
-            raise forms.ValidationError(_("Enter an amount above zero."), code="zero")
+            raise forms.ValidationError(_("%(field)s must be above zero.") % name, code="zero")
         return amount

@@ -33,13 +33,17 @@ def parse_rupiah(value: object) -> Decimal | None:
     if value in (None, ""):
         return None
     if isinstance(value, int | float):
-        return Decimal(str(value)).quantize(Decimal("1"))
+        return to_rupiah(Decimal(str(value)))
     raw = str(value).strip().lower().replace("\u00a0", " ")
     match = AMOUNT.match(raw)
     if not match:
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
     number, unit = match.group(1).replace(" ", ""), match.group(2)
     if unit and unit not in MULTIPLIERS:
+        raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
+    if number.count(",") > 1 and "." not in number:
+        number = number.replace(",", "")  # "1,250,000": a phone keyboard's thousands
+    if number.count(".") > 1 and not re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d*)?", number):
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
     # Indonesian writing: dots group thousands, a comma starts the decimals.
     if "," in number:
@@ -53,4 +57,4 @@ def parse_rupiah(value: object) -> Decimal | None:
         amount = Decimal(number) * MULTIPLIERS.get(unit, 1)
     except InvalidOperation:
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value}) from None
-    return amount.quantize(Decimal("1"))
+    return to_rupiah(amount)

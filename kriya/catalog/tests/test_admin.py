@@ -31,7 +31,7 @@ def test_the_secretariat_adds_a_product_with_a_typed_price_and_a_photo(client, b
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("price,message", [("-5", "negatif"), ("lima ribu", "bukan jumlah")])
+@pytest.mark.parametrize("price,message", [("-5", "di bawah nol"), ("lima ribu", "jumlah rupiah")])
 def test_a_bad_price_is_refused_by_name(client, badung_secretary, price, message):
     client.force_login(badung_secretary)
     response = client.post(ADD, form(make_business(), price=price))
