@@ -1,12 +1,23 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from kriya import views
+from kriya.public import views as public_views
+from kriya.public.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("robots.txt", public_views.robots, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS,
+                                              "sitemap_url_name": "sitemap-section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+         name="sitemap-section"),
 ]
 
 # Indonesian has no prefix; English lives under /en/ (DESIGN.md, "Addresses").
@@ -15,8 +26,11 @@ urlpatterns += i18n_patterns(
     path("wilayah/", include("kriya.regions.urls")),
     path("admin/", admin.site.urls),
     path("portal/", include("kriya.public.portal_urls")),
-    path("", views.home, name="home"),
+    path("", public_views.home, name="home"),
     path("", include("kriya.public.urls")),
     prefix_default_language=False,
 )
 
+# Uploaded photos in development (DEBUG only; production serves MEDIA_ROOT from the web
+# server or object storage).
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

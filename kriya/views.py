@@ -1,14 +1,10 @@
-"""Project-level pages that belong to no domain app: the home page and the health check."""
+"""Project-level pages that belong to no domain app: the health check. (The home page is
+the public gallery's: kriya.public.views.home.)"""
 
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html")
 
 
 @never_cache

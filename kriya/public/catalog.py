@@ -1,0 +1,225 @@
+"""The public catalog's query: the filter form (what a visitor may ask for), a forgiving
+rupiah parser for the price boxes, and a page that never counts past 1,000 matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kriya.regions.models import Province, Regency, Village
+from kriya.registry.models import CraftCategory
+
+PER_PAGE = 24
+COUNT_CAP = 1000  # beyond this the page says "1.000+": an exact count of a million rows
+MAX_PAGE = 10_000  # costs a full scan on every page, and nobody pages that far.
+MAX_QUERY = 200
+SORTS = {
+    "baru": ("-id",),
+    "harga": ("price", "-id"),
+    "harga-turun": ("-price", "-id"),
+    "nama": ("name", "id"),
+}
+SCALES = {"jt": 10**6, "juta": 10**6, "rb": 10**3, "ribu": 10**3, "k": 10**3}
+GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")  # 1.250.000 or 1,250,000
+DECIMAL = re.compile(r"^\d+([.,]\d{1,2})?$")  # 1250000 or 1250000,50
+SCALED = re.compile(r"^(\d+(?:[.,]\d+)?)(jt|juta|rb|ribu|k)$")  # 1,2 jt or 500rb
+PROVINCE_CODE = re.compile(r"^\d{2}$")
+REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
+VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+
+
+def parse_price(text: str) -> Decimal | None:
+    """Whole rupiah from what people type: "Rp 1.250.000", "1250000", "1,2 jt", "500rb";
+    None for an empty box; ValueError for anything else."""
+    plain = re.sub(r"\s+", "", (text or "").lower())
+    plain = plain.removeprefix("rp").removesuffix(",-").removesuffix(".-")
+    if not plain:
+        return None
+    scaled = SCALED.match(plain)
+    try:
+        if scaled:
+            value = Decimal(scaled[1].replace(",", ".")) * SCALES[scaled[2]]
+        elif GROUPED.match(plain):
+            value = Decimal(re.sub(r"[.,]", "", plain))
+        elif DECIMAL.match(plain):
+            value = Decimal(plain.replace(",", "."))
+        else:
+            raise ValueError(text)
+    except InvalidOperation as error:
+        raise ValueError(text) from error
+    if value >= 10**14:
+        raise ValueError(text)
+    return value.quantize(Decimal("1"))
+
+
+class PriceField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(required=False, max_length=40, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            return parse_price(text)
+        except ValueError:
+            raise ValidationError(
+                _("“%(text)s” is not a price. Write it like 250000, Rp 1.250.000 or 1,2 jt."),
+                params={"text": text[:40]}) from None
+
+
+def category_choices(categories: list[CraftCategory], english: bool) -> list:
+    """Families as option groups: "all of Tenun" first, then each of its crafts."""
+    label = (lambda c: c.name_en or c.name) if english else (lambda c: c.name)
+    families = [c for c in categories if not c.parent_id]
+    choices: list = [("", _("All crafts"))]
+    for family in families:
+        children = [(c.slug, label(c)) for c in categories if c.parent_id == family.pk]
+        everything = _("All of %(family)s") % {"family": label(family)}
+        choices.append((label(family), [(family.slug, everything), *children]))
+    return choices
+
+
+class CatalogForm(forms.Form):
+    """The catalog's filters, all optional; a value that does not fit is ignored and said."""
+
+    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(
+        attrs={"type": "search", "placeholder": _("Endek, silver ring, bamboo …")}))
+    kategori = forms.ChoiceField(label=_("Craft"), required=False)
+    provinsi = forms.ChoiceField(label=_("Province"), required=False)
+    kabupaten = forms.ChoiceField(label=_("Regency/city"), required=False)
+    desa = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20)
+    harga_min = PriceField(label=_("Lowest price"),
+                           widget=forms.TextInput(attrs={"inputmode": "decimal",
+                                                         "placeholder": "Rp 100.000"}))
+    harga_maks = PriceField(label=_("Highest price"),
+                            widget=forms.TextInput(attrs={"inputmode": "decimal",
+                                                          "placeholder": "1,5 jt"}))
+    lokal = forms.BooleanField(label=_("Local materials only"), required=False)
+    urut = forms.ChoiceField(label=_("Sort"), required=False, choices=[
+        ("baru", _("Newest")), ("harga", _("Price: low to high")),
+        ("harga-turun", _("Price: high to low")), ("nama", _("Name"))])
+
+    def __init__(self, data, *, categories: list[CraftCategory], english: bool = False):
+        super().__init__(data)
+        self.categories = {c.slug: c for c in categories}
+        self.fields["kategori"].choices = category_choices(categories, english)
+        self.fields["provinsi"].choices = [("", _("All provinces"))] + [
+            (p.code, p.name) for p in Province.objects.filter(is_active=True).order_by("name")]
+        regency = str(data.get("kabupaten", ""))
+        province = str(data.get("provinsi", "")) or regency[:2]
+        if REGENCY_CODE.match(regency) and not data.get("provinsi"):
+            self.data = data.copy()
+            self.data["provinsi"] = province
+        elif regency and not regency.startswith(province + "."):
+            # The province was changed: its old regency no longer applies.
+            self.data = data.copy()
+            self.data["kabupaten"] = ""
+        self.province = province if PROVINCE_CODE.match(province) else ""
+        regencies = Regency.objects.filter(province_id=self.province, is_active=True) \
+            if self.province else []
+        self.fields["kabupaten"].choices = [("", _("All regencies/cities"))] + [
+            (r.code, r.name) for r in regencies]
+
+    def clean_q(self) -> str:
+        return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY]
+
+    def clean_desa(self) -> Village | None:
+        code = self.cleaned_data["desa"].strip()
+        if not code:
+            return None
+        village = Village.objects.filter(code=code).select_related(
+            "district__regency").first() if VILLAGE_CODE.match(code) else None
+        if village is None:
+            raise ValidationError(_("There is no village with the code “%(code)s”."),
+                                  params={"code": code[:20]})
+        return village
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("harga_min"), data.get("harga_maks")
+        if low is not None and high is not None and low > high:
+            self.add_error("harga_maks", _("The highest price is below the lowest price."))
+        return data
+
+    def filters(self) -> dict:
+        """The valid filters only: a bad value in one box never empties the whole catalog."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items()
+                if name not in self.errors and value not in (None, "", False)}
+
+
+def apply_filters(products: QuerySet, filters: dict, categories: dict) -> QuerySet:
+    """``products`` narrowed by the valid filters of a :class:`CatalogForm`."""
+    category = categories.get(filters.get("kategori"))
+    if category:
+        family = [c.pk for c in categories.values() if c.parent_id == category.pk]
+        products = products.filter(category_id__in=[category.pk, *family])
+    region = filters.get("kabupaten") or filters.get("provinsi")
+    if filters.get("desa"):
+        products = products.filter(business__village=filters["desa"])
+    elif region:
+        products = products.in_region(region)
+    if filters.get("harga_min") is not None:
+        products = products.filter(price__gte=filters["harga_min"])
+    if filters.get("harga_maks") is not None:
+        products = products.filter(price__lte=filters["harga_maks"])
+    if filters.get("lokal"):
+        products = products.filter(local_material=True)
+    return products.order_by(*SORTS.get(filters.get("urut"), SORTS["baru"]))
+
+
+@dataclass
+class CappedPage:
+    """One page of results and what is known of the others, without an exact big count."""
+
+    rows: list
+    number: int
+    count: int  # at most COUNT_CAP + 1
+    per_page: int = PER_PAGE
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number * self.per_page < self.count or (
+            self.capped and len(self.rows) == self.per_page)
+
+    @property
+    def num_pages(self) -> int | None:
+        return None if self.capped else max(1, -(-self.count // self.per_page))
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+def page_number(value: str | None) -> int:
+    """The page asked for; 1 for anything that is not a sensible page number."""
+    text = (value or "").strip()
+    return int(text) if text.isdigit() and 0 < int(text) <= MAX_PAGE else 1
+
+
+def capped_page(products: QuerySet, number: int) -> CappedPage:
+    """Rows of page ``number`` (an ordered queryset), counting at most COUNT_CAP + 1 matches."""
+    count = products.order_by()[:COUNT_CAP + 1].count()
+    start = (number - 1) * PER_PAGE
+    rows = list(products[start:start + PER_PAGE]) if start < count or count > COUNT_CAP else []
+    return CappedPage(rows=rows, number=number, count=count)
