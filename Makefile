@@ -9,7 +9,7 @@ UV_VERSION := 0.13.9
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
 .PHONY: demo setup install install-test system-deps messages translations serve test test-sqlite \
-	test-postgres \
+	test-postgres serve-prod \
 	test-browser bench lint clean
 
 demo: setup ## Install, load the regions and the demo council, and serve on 127.0.0.1:8000
@@ -49,6 +49,9 @@ translations: install ## Collect new strings into the Indonesian catalogue and f
 
 serve: install messages
 	@bash scripts/serve-demo
+
+serve-prod: install messages ## Production settings, gunicorn (2 workers) on 127.0.0.1:8001, throwaway PostgreSQL
+	@bash scripts/serve-prod
 
 test: system-deps install-test messages ## The whole suite: SQLite, PostgreSQL, browser
 	@bash scripts/run-tests

@@ -81,11 +81,16 @@ INSTALLED_APPS = [
     "kriya.catalog",
     "kriya.public",
     "kriya.reports",
+    "kriya.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # While the database is down every page answers a clear 503 (kriya/templates/503.html).
+    "kriya.operations.middleware.DatabaseUnavailableMiddleware",
+    # Safe requests may read from the replica; a browser that just wrote reads the primary.
+    "kriya.operations.middleware.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,9 +129,13 @@ TEMPLATES = [
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 (VAR_DIR / "static").mkdir(exist_ok=True)
 if os.environ.get("DATABASE_URL"):
+    # Persistent connections, checked before each request reuses them: after a database
+    # restart the first request reconnects instead of failing on a dead connection.
     DATABASES = {
         "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=envint("DB_CONN_MAX_AGE", "60")
+            os.environ["DATABASE_URL"],
+            conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+            conn_health_checks=True,
         )
     }
 else:
@@ -148,7 +157,42 @@ else:
             "TEST": {"NAME": os.environ.get("SQLITE_TEST_PATH") or None},
         }
     }
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A streaming replica of the primary: reads of catalog, regions and the register during
+    # safe requests go there (kriya/operations/routers.py). In tests it mirrors "default".
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+DATABASE_ROUTERS = ["kriya.operations.routers.ReplicaRouter"]
+# How long a browser that has just written reads from the primary (replication lag).
+REPLICA_PIN_SECONDS = envint("REPLICA_PIN_SECONDS", "10")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def cache_from_url(url: str) -> dict:
+    """CACHE_URL: redis://host:6379/0 (several app servers), db://table_name (shared through
+    the database; run `manage.py createcachetable`), locmem:// (one process) or dummy://."""
+    scheme, _sep, rest = url.partition("://")
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": rest or "kriya_cache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL: unknown scheme {scheme!r} (redis, db, locmem, dummy)")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# db (default), cached_db or cache: short names for django.contrib.sessions.backends.*
+SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "db")
+if "." not in SESSION_ENGINE:
+    SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_ENGINE}"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -188,8 +232,34 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "kriya" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Media: local disk (MEDIA_ROOT) by default; KRIYA_STORAGE=s3 puts them in an S3-compatible
+# bucket (AWS, MinIO, Wasabi, a provider's object storage) so that app servers share them.
+KRIYA_STORAGE = os.environ.get("KRIYA_STORAGE", "local").strip().lower()
+if KRIYA_STORAGE == "s3":
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": envsecret("S3_ACCESS_KEY_ID") or None,
+            "secret_key": envsecret("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("S3_PREFIX", "media"),
+            # Private bucket, signed links by default; a public bucket sets it to false.
+            "querystring_auth": envbool("S3_QUERYSTRING_AUTH", "True"),
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+    if not MEDIA_STORAGE["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("KRIYA_STORAGE=s3 needs S3_BUCKET in the environment.")
+elif KRIYA_STORAGE == "local":
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured("KRIYA_STORAGE is local (the default) or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -224,6 +294,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "True")
+    # Load balancers probe the health check over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "True")
     SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "True")
@@ -231,10 +303,21 @@ if PRODUCTION:
         # The reverse proxy terminates TLS and says so in this header.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs go to stderr (journald under systemd); LOG_FORMAT=json writes one JSON object a line.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "kriya.operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -9,6 +9,12 @@ nothing the user types reaches SQL as syntax); every word must occur, as a word 
 start of one ("end" finds "endek"), in any order ("tenun endek" finds "Kain Endek Tenun").
 When nothing matches, each word is corrected to the nearest word of the catalog's vocabulary
 ("endk" → "endek") and the search is tried once more: ``Search.corrected`` says so.
+
+Speed at a million products: a common word ("ukir") matches a hundred thousand rows, and
+"id IN (every match)" costs that much on every page. For the usual newest-first listing on
+SQLite, :meth:`Search.newest_ids` walks the index from its newest match down, in growing
+batches, keeping the rows the other filters allow, and stops as soon as the page (and the
+capped count) is full. FTS5 keeps prefix indexes of 2–4 letters, so "uki" is one lookup.
 """
 
 from __future__ import annotations
@@ -59,27 +65,84 @@ def _match(queryset: QuerySet, terms: list[str]) -> QuerySet:
     return queryset.filter(RawSQL(sql, [expression], output_field=BooleanField()))
 
 
+WALK_FIRST = 1_000  # index rows read by the first batch of a walk; each next batch is 4×
+WALK_BATCH_MAX = 20_000  # below SQLite's limit of bound parameters
+WALK_LIMIT = 200_000  # past this many index rows, the plain query is the better plan
+
+
 @dataclass
 class Search:
-    """What a search found: the filtered queryset, the words used, and any correction."""
+    """What a search found: ``queryset`` (``base`` narrowed to the matches), the words used,
+    and any correction."""
 
     queryset: QuerySet
+    base: QuerySet
     terms: list[str] = field(default_factory=list)
     corrected: str = ""
+    _ids: list[int] | None = field(default=None, repr=False)
+    _complete: bool = field(default=False, repr=False)
+
+    def newest_ids(self, want: int) -> list[int] | None:
+        """Ids of the first ``want`` matches of ``base`` newest first, read from the index;
+        None where that walk does not apply (no words, PostgreSQL, another order, or too
+        many index rows for the filters) and ``queryset`` answers instead."""
+        if not self.terms or not _newest_first(self.base) or \
+                connections[self.base.db].vendor != "sqlite":
+            return None
+        if self._ids is None or (len(self._ids) < want and not self._complete):
+            walked = _walk(self.base, self.terms, want)
+            if walked is None:
+                return None
+            self._ids, self._complete = walked
+        return self._ids[:want]
+
+    def any(self) -> bool:
+        ids = self.newest_ids(1)
+        return bool(ids) if ids is not None else self.queryset.exists()
+
+
+def _newest_first(queryset: QuerySet) -> bool:
+    return tuple(queryset.query.order_by) in {("-id",), ("-pk",)}
+
+
+def _walk(base: QuerySet, terms: list[str], want: int) -> tuple[list[int], bool] | None:
+    """(ids, whether every match was seen), or None past WALK_LIMIT index rows."""
+    expression = " AND ".join(f'"{t}"*' for t in terms)
+    found: list[int] = []
+    last, read, batch = None, 0, WALK_FIRST
+    with connections[base.db].cursor() as cursor:
+        while len(found) < want:
+            below = "" if last is None else " AND rowid < %s"
+            params = [expression] + ([] if last is None else [last]) + [batch]
+            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{below} "
+                           "ORDER BY rowid DESC LIMIT %s", params)
+            ids = [row[0] for row in cursor.fetchall()]
+            if ids:
+                allowed = set(base.order_by().filter(id__in=ids).values_list("id", flat=True))
+                found += [i for i in ids if i in allowed]
+            if len(ids) < batch:
+                return found[:want], True
+            last, read = ids[-1], read + len(ids)
+            if read >= WALK_LIMIT and len(found) < want:
+                return None
+            batch = min(batch * 4, WALK_BATCH_MAX)
+    return found[:want], False
 
 
 def search_products(queryset: QuerySet, q: str) -> Search:
-    """``queryset`` narrowed to the products matching every word of ``q``."""
+    """``queryset`` narrowed to the products matching every word of ``q`` (as ``.queryset``;
+    the page may also read them from ``.newest_ids()``)."""
     terms = query_words(q)
     if not terms:
-        return Search(queryset=queryset)
-    found = _match(queryset, terms)
-    if found.exists():
-        return Search(queryset=found, terms=terms)
+        return Search(queryset=queryset, base=queryset)
+    search = Search(queryset=_match(queryset, terms), base=queryset, terms=terms)
+    if search.any():
+        return search
     fixed = correct(terms)
     if fixed and fixed != terms:
-        return Search(queryset=_match(queryset, fixed), terms=fixed, corrected=" ".join(fixed))
-    return Search(queryset=found, terms=terms)
+        return Search(queryset=_match(queryset, fixed), base=queryset, terms=fixed,
+                      corrected=" ".join(fixed))
+    return search
 
 
 def correct(terms: list[str]) -> list[str]:
@@ -103,7 +166,7 @@ def index_sql(vendor: str) -> tuple[list[str], list[str]]:
     if vendor == "sqlite":
         create = [
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(search_text, content='catalog_product',"
-            " content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+            " content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')",
             f"CREATE TRIGGER catalog_product_fts_ai AFTER INSERT ON catalog_product BEGIN "
             f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
             f"CREATE TRIGGER catalog_product_fts_ad AFTER DELETE ON catalog_product BEGIN "

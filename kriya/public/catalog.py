@@ -9,16 +9,21 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from kriya.regions.models import Province, Regency, Village
+from kriya.catalog.models import ProductPhoto
+from kriya.catalog.search import Search, search_products
+from kriya.regions.models import Council, Province, Regency, Village
+from kriya.regions.scoping import NATION_CODE
 from kriya.registry.models import CraftCategory
 
 PER_PAGE = 24
 COUNT_CAP = 1000  # beyond this the page says "1.000+": an exact count of a million rows
 MAX_PAGE = 10_000  # costs a full scan on every page, and nobody pages that far.
 MAX_QUERY = 200
+# The public sees the whole nation's published work: public queries start within(PUBLIC).
+PUBLIC = Council(code=NATION_CODE, name="Dekranas")
 SORTS = {
     "baru": ("-id",),
     "harga": ("price", "-id"),
@@ -215,6 +220,27 @@ def page_number(value: str | None) -> int:
     """The page asked for; 1 for anything that is not a sensible page number."""
     text = (value or "").strip()
     return int(text) if text.isdigit() and 0 < int(text) <= MAX_PAGE else 1
+
+
+def with_cards(products: QuerySet) -> QuerySet:
+    """What a product card shows: its village (and regency) and its photos in order."""
+    photos = ProductPhoto.objects.within(PUBLIC).order_by("order", "id")
+    return products.select_related("business__village__district__regency").prefetch_related(
+        Prefetch("photos", queryset=photos))
+
+
+def results(products: QuerySet, filters: dict, categories: dict,
+            number: int) -> tuple[Search, CappedPage]:
+    """The catalog's answer: ``products`` filtered, searched and sorted, and page ``number``
+    of cards. Newest-first searches read their page from the index walk (search.py)."""
+    search = search_products(apply_filters(products, filters, categories), filters.get("q", ""))
+    ids = search.newest_ids(COUNT_CAP + 1)
+    if ids is None:
+        return search, capped_page(with_cards(search.queryset), number)
+    start = (number - 1) * PER_PAGE
+    shown = ids[start:start + PER_PAGE]
+    rows = list(with_cards(search.base).filter(id__in=shown)) if shown else []
+    return search, CappedPage(rows=rows, number=number, count=len(ids))
 
 
 def capped_page(products: QuerySet, number: int) -> CappedPage:

@@ -6,36 +6,32 @@ No login: the public sees the whole nation's *published* work, so every query st
 
 from urllib.parse import quote
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from kriya.catalog.models import Product, ProductPhoto, id_from_slug, slug_with_id
-from kriya.catalog.search import search_products
+from kriya.catalog.models import Product, id_from_slug, slug_with_id
 from kriya.lib.whatsapp import chat_url, facebook_share_url, share_url
-from kriya.public.catalog import CatalogForm, apply_filters, capped_page, page_number
-from kriya.regions.models import Council, Province, Regency, Village
-from kriya.regions.scoping import NATION_CODE
+from kriya.public.catalog import (
+    PUBLIC,
+    CatalogForm,
+    capped_page,
+    page_number,
+    results,
+    with_cards,
+)
+from kriya.regions.models import Province, Regency, Village
 from kriya.registry.models import Business, CraftCategory, VillageIcon
-
-PUBLIC = Council(code=NATION_CODE, name="Dekranas")
 
 
 def published() -> QuerySet:
     return Product.objects.within(PUBLIC).published()
-
-
-def with_cards(products: QuerySet) -> QuerySet:
-    """What a product card shows: its village (and regency) and its photos in order."""
-    photos = ProductPhoto.objects.within(PUBLIC).order_by("order", "id")
-    return products.select_related("business__village__district__regency").prefetch_related(
-        Prefetch("photos", queryset=photos))
 
 
 def makers(products: QuerySet) -> QuerySet:
@@ -44,7 +40,7 @@ def makers(products: QuerySet) -> QuerySet:
         pk__in=products.values("business_id")).order_by("name")
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     products = with_cards(published())
     featured = list(products.filter(featured=True)[:8]) or list(products[:8])
@@ -53,15 +49,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", {"featured": featured, "icons": icons})
 
 
-@require_GET
+@require_safe
 @vary_on_headers("HX-Request")
 def catalog(request: HttpRequest) -> HttpResponse:
     categories = list(CraftCategory.objects.order_by("order", "name"))
     form = CatalogForm(request.GET, categories=categories, english=get_language() == "en")
     filters = form.filters()
-    search = search_products(published(), filters.get("q", ""))
-    products = apply_filters(search.queryset, filters, form.categories)
-    page = capped_page(with_cards(products), page_number(request.GET.get("halaman")))
+    search, page = results(published(), filters, form.categories,
+                           page_number(request.GET.get("halaman")))
     template = "public/catalog.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
@@ -69,7 +64,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
                                       "page": page})
 
 
-@require_GET
+@require_safe
 def product(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(
         with_cards(published()).select_related(
@@ -118,7 +113,7 @@ def product_data(request: HttpRequest, product: Product, url: str) -> dict:
             "brand": {"@type": "Brand", "name": product.business.name}}
 
 
-@require_GET
+@require_safe
 def business(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(
         Business.objects.within(PUBLIC).active().select_related(
@@ -147,7 +142,7 @@ def social_links(business: Business) -> list[tuple[str, str]]:
     return [(label, url) for label, url in links if url]
 
 
-@require_GET
+@require_safe
 def village(request: HttpRequest, code: str) -> HttpResponse:
     found = get_object_or_404(
         Village.objects.within(PUBLIC).select_related("district__regency__province"), code=code)
@@ -159,7 +154,7 @@ def village(request: HttpRequest, code: str) -> HttpResponse:
         "village": found, "icon": icon, "page": page, "makers": makers(products)[:50]})
 
 
-@require_GET
+@require_safe
 def region(request: HttpRequest, code: str) -> HttpResponse:
     if "." in code:
         found = get_object_or_404(Regency.objects.within(PUBLIC).select_related("province"),
@@ -178,12 +173,12 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "param": "kabupaten" if "." in code else "provinsi"})
 
 
-@require_GET
+@require_safe
 def events(request: HttpRequest) -> HttpResponse:
     return render(request, "public/events.html")
 
 
-@require_GET
+@require_safe
 def robots(request: HttpRequest) -> HttpResponse:
     private = ["/admin/", "/akun/", "/portal/", "/i18n/", "/api/"]
     lines = ["User-agent: *", "Allow: /",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from kriya.accounts import demo as accounts_demo
 from kriya.accounts.models import User
+from kriya.catalog import demo as catalog_demo
 from kriya.regions import demo as regions_demo
 from kriya.registry import demo as registry_demo
 
@@ -22,6 +23,7 @@ class Command(BaseCommand):
                 logins = accounts_demo.load(councils)
                 register = registry_demo.load(
                     councils, by=User.objects.get(username="badung.sekretariat"))
+                catalog = catalog_demo.load(councils)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(_("Demo ready. Every demo login uses the password: %(pw)s")
@@ -31,3 +33,6 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Badung's register: %(businesses)s businesses; %(icons)s of %(villages)s "
               "villages have a craft icon.") % register)
+        self.stdout.write(
+            _("Catalog: %(products)s products, %(published)s published and %(waiting)s "
+              "waiting for approval, with %(photos)s photos.") % catalog)
