@@ -25,7 +25,8 @@ def log(message: str) -> None:
 def template_db() -> Path:
     """A migrated, empty SQLite database, rebuilt when the migrations change."""
     digest = hashlib.sha1()
-    for path in sorted(ROOT.glob("kriya/*/migrations/*.py")):
+    # The search index's SQL lives beside the migration that runs it.
+    for path in [*sorted(ROOT.glob("kriya/*/migrations/*.py")), ROOT / "kriya/catalog/search.py"]:
         digest.update(path.read_bytes())
     template = WORK / f"template-{digest.hexdigest()[:12]}.sqlite3"
     if not template.exists():

@@ -72,6 +72,7 @@ def accessibility_problems(page) -> list[str]:
         pytest.fail(f"{AXE} is missing: run `npm ci` (make install-test does this).")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    assert result["passes"], "axe-core checked nothing"
     return [f"{v['id']} ({v['impact']}): {v['help']} — "
             + "; ".join(node["target"][0] for node in v["nodes"][:3])
             for v in result["violations"] if v["impact"] in ("serious", "critical")]

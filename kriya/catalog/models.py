@@ -193,3 +193,19 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class ProductSearchIndex(models.Model):
+    """The SQLite FTS5 table of the catalog (kriya/catalog/search.py), read-only, so that a
+    search can walk it newest first with the ORM. Not a table on PostgreSQL; never used
+    there."""
+
+    id = models.BigIntegerField(primary_key=True, db_column="rowid")
+    search_text = models.TextField()
+
+    class Meta:
+        managed = False
+        db_table = "catalog_product_fts"
+
+    def __str__(self) -> str:
+        return self.search_text

@@ -12,9 +12,10 @@ When nothing matches, each word is corrected to the nearest word of the catalog'
 
 Speed at a million products: a common word ("ukir") matches a hundred thousand rows, and
 "id IN (every match)" costs that much on every page. For the usual newest-first listing on
-SQLite, :meth:`Search.newest_ids` walks the index from its newest match down, in growing
-batches, keeping the rows the other filters allow, and stops as soon as the page (and the
-capped count) is full. FTS5 keeps prefix indexes of 2–4 letters, so "uki" is one lookup.
+SQLite, :meth:`Search.newest_ids` walks the index from its newest match down, checks each
+match against the other filters by its primary key, and stops as soon as the page (and
+the capped count) is full. FTS5 keeps prefix indexes of 2–4 letters, so "uki" is one
+lookup.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import BooleanField, QuerySet
+from django.db.models import BooleanField, Exists, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
 from rapidfuzz import fuzz, process
 
@@ -65,9 +66,7 @@ def _match(queryset: QuerySet, terms: list[str]) -> QuerySet:
     return queryset.filter(RawSQL(sql, [expression], output_field=BooleanField()))
 
 
-WALK_FIRST = 1_000  # index rows read by the first batch of a walk; each next batch is 4×
-WALK_BATCH_MAX = 20_000  # below SQLite's limit of bound parameters
-WALK_LIMIT = 200_000  # past this many index rows, the plain query is the better plan
+WALK_WANT = 1_001  # the catalog counts to 1,000 and says "1.000+" beyond
 
 
 @dataclass
@@ -84,20 +83,17 @@ class Search:
 
     def newest_ids(self, want: int) -> list[int] | None:
         """Ids of the first ``want`` matches of ``base`` newest first, read from the index;
-        None where that walk does not apply (no words, PostgreSQL, another order, or too
-        many index rows for the filters) and ``queryset`` answers instead."""
+        None where that walk does not apply (no words, PostgreSQL, another order) and
+        ``queryset`` answers instead."""
         if not self.terms or not _newest_first(self.base) or \
                 connections[self.base.db].vendor != "sqlite":
             return None
         if self._ids is None or (len(self._ids) < want and not self._complete):
-            walked = _walk(self.base, self.terms, want)
-            if walked is None:
-                return None
-            self._ids, self._complete = walked
+            self._ids, self._complete = _walk(self.base, self.terms, want)
         return self._ids[:want]
 
     def any(self) -> bool:
-        ids = self.newest_ids(1)
+        ids = self.newest_ids(WALK_WANT)  # as much as a page will ask for: one walk
         return bool(ids) if ids is not None else self.queryset.exists()
 
 
@@ -105,28 +101,18 @@ def _newest_first(queryset: QuerySet) -> bool:
     return tuple(queryset.query.order_by) in {("-id",), ("-pk",)}
 
 
-def _walk(base: QuerySet, terms: list[str], want: int) -> tuple[list[int], bool] | None:
-    """(ids, whether every match was seen), or None past WALK_LIMIT index rows."""
+def _walk(base: QuerySet, terms: list[str], want: int) -> tuple[list[int], bool]:
+    """(ids, whether every match was seen): the index's matches newest first, each kept if
+    ``base`` allows it (one indexed lookup per match), stopping at ``want``."""
+    from kriya.catalog.models import ProductSearchIndex
+
     expression = " AND ".join(f'"{t}"*' for t in terms)
-    found: list[int] = []
-    last, read, batch = None, 0, WALK_FIRST
-    with connections[base.db].cursor() as cursor:
-        while len(found) < want:
-            below = "" if last is None else " AND rowid < %s"
-            params = [expression] + ([] if last is None else [last]) + [batch]
-            cursor.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{below} "
-                           "ORDER BY rowid DESC LIMIT %s", params)
-            ids = [row[0] for row in cursor.fetchall()]
-            if ids:
-                allowed = set(base.order_by().filter(id__in=ids).values_list("id", flat=True))
-                found += [i for i in ids if i in allowed]
-            if len(ids) < batch:
-                return found[:want], True
-            last, read = ids[-1], read + len(ids)
-            if read >= WALK_LIMIT and len(found) < want:
-                return None
-            batch = min(batch * 4, WALK_BATCH_MAX)
-    return found[:want], False
+    ids = list(ProductSearchIndex.objects.using(base.db)
+               .filter(RawSQL(f'"{FTS_TABLE}" MATCH %s', [expression],
+                              output_field=BooleanField()),
+                       Exists(base.order_by().filter(pk=OuterRef("pk"))))
+               .order_by("-pk").values_list("pk", flat=True)[:want])
+    return ids, len(ids) < want
 
 
 def search_products(queryset: QuerySet, q: str) -> Search:

@@ -35,13 +35,14 @@ def parse_rupiah(value: object) -> Decimal | None:
     if isinstance(value, int | float):
         return to_rupiah(Decimal(str(value)))
     raw = str(value).strip().lower().replace("\u00a0", " ")
+    raw = raw.removesuffix(",-").removesuffix(".-").strip()  # "Rp 150.000,-"
     match = AMOUNT.match(raw)
     if not match:
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
     number, unit = match.group(1).replace(" ", ""), match.group(2)
     if unit and unit not in MULTIPLIERS:
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
-    if number.count(",") > 1 and "." not in number:
+    if re.fullmatch(r"\d{1,3}(,\d{3}){2,}", number):
         number = number.replace(",", "")  # "1,250,000": a phone keyboard's thousands
     if number.count(".") > 1 and not re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d*)?", number):
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value})
@@ -57,4 +58,6 @@ def parse_rupiah(value: object) -> Decimal | None:
         amount = Decimal(number) * MULTIPLIERS.get(unit, 1)
     except InvalidOperation:
         raise ValueError(_("“%(value)s” is not an amount in rupiah.") % {"value": value}) from None
+    if amount >= 10**14:
+        raise ValueError(_("“%(value)s” is too large an amount.") % {"value": value})
     return to_rupiah(amount)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kriya.catalog.models import ProductPhoto
 from kriya.catalog.search import Search, search_products
+from kriya.lib.forms import RupiahField
 from kriya.regions.models import Council, Province, Regency, Village
 from kriya.regions.scoping import NATION_CODE
 from kriya.registry.models import CraftCategory
@@ -30,51 +30,9 @@ SORTS = {
     "harga-turun": ("-price", "-id"),
     "nama": ("name", "id"),
 }
-SCALES = {"jt": 10**6, "juta": 10**6, "rb": 10**3, "ribu": 10**3, "k": 10**3}
-GROUPED = re.compile(r"^\d{1,3}([.,]\d{3})+$")  # 1.250.000 or 1,250,000
-DECIMAL = re.compile(r"^\d+([.,]\d{1,2})?$")  # 1250000 or 1250000,50
-SCALED = re.compile(r"^(\d+(?:[.,]\d+)?)(jt|juta|rb|ribu|k)$")  # 1,2 jt or 500rb
 PROVINCE_CODE = re.compile(r"^\d{2}$")
 REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
 VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
-
-
-def parse_price(text: str) -> Decimal | None:
-    """Whole rupiah from what people type: "Rp 1.250.000", "1250000", "1,2 jt", "500rb";
-    None for an empty box; ValueError for anything else."""
-    plain = re.sub(r"\s+", "", (text or "").lower())
-    plain = plain.removeprefix("rp").removesuffix(",-").removesuffix(".-")
-    if not plain:
-        return None
-    scaled = SCALED.match(plain)
-    try:
-        if scaled:
-            value = Decimal(scaled[1].replace(",", ".")) * SCALES[scaled[2]]
-        elif GROUPED.match(plain):
-            value = Decimal(re.sub(r"[.,]", "", plain))
-        elif DECIMAL.match(plain):
-            value = Decimal(plain.replace(",", "."))
-        else:
-            raise ValueError(text)
-    except InvalidOperation as error:
-        raise ValueError(text) from error
-    if value >= 10**14:
-        raise ValueError(text)
-    return value.quantize(Decimal("1"))
-
-
-class PriceField(forms.CharField):
-    def __init__(self, **kwargs):
-        super().__init__(required=False, max_length=40, **kwargs)
-
-    def clean(self, value):
-        text = super().clean(value)
-        try:
-            return parse_price(text)
-        except ValueError:
-            raise ValidationError(
-                _("“%(text)s” is not a price. Write it like 250000, Rp 1.250.000 or 1,2 jt."),
-                params={"text": text[:40]}) from None
 
 
 def category_choices(categories: list[CraftCategory], english: bool) -> list:
@@ -98,10 +56,10 @@ class CatalogForm(forms.Form):
     provinsi = forms.ChoiceField(label=_("Province"), required=False)
     kabupaten = forms.ChoiceField(label=_("Regency/city"), required=False)
     desa = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20)
-    harga_min = PriceField(label=_("Lowest price"),
+    harga_min = RupiahField(label=_("Lowest price"), required=False,
                            widget=forms.TextInput(attrs={"inputmode": "decimal",
                                                          "placeholder": "Rp 100.000"}))
-    harga_maks = PriceField(label=_("Highest price"),
+    harga_maks = RupiahField(label=_("Highest price"), required=False,
                             widget=forms.TextInput(attrs={"inputmode": "decimal",
                                                           "placeholder": "1,5 jt"}))
     lokal = forms.BooleanField(label=_("Local materials only"), required=False)

@@ -53,3 +53,15 @@ def test_any_typed_text_is_only_words(gallery, q):
 
 def test_a_word_alone_that_matches_nothing_finds_nothing(gallery):
     assert found("zzzzqqq") == []
+
+
+def test_the_newest_first_walk_finds_what_the_plain_query_finds(gallery):
+    from kriya.catalog import search as search_module
+    base = Product.objects.published().order_by("-id")
+    for q in ["tenun", "getasan", "payung", "e", "endk", "zzz"]:
+        for narrowed in [base, base.filter(price__lte=900_000), base.in_region("51.03.02")]:
+            search = search_products(narrowed, q)
+            plain = list(search.queryset.values_list("id", flat=True))
+            walked = search.newest_ids(search_module.WALK_WANT)
+            if walked is not None:  # SQLite walks the index; PostgreSQL asks the plain query
+                assert walked == plain, (q, str(narrowed.query))
