@@ -15,6 +15,7 @@ from kriya.regions.models import Council, District
 from kriya.registry.duplicates import name_key, similar
 from kriya.registry.importer import values
 from kriya.registry.importer.columns import ColumnMap, find_columns
+from kriya.registry.importer.reading import cell_name
 from kriya.registry.importer.villages import VillageIndex
 from kriya.registry.models import Artisan, Business, CraftCategory, scale_for
 from kriya.registry.validators import nik_problem, normalize_name, normalize_phone, phone_problem
@@ -129,14 +130,21 @@ def build_preview(rows: list[list], *, council: Council, kind: str,
     seen: dict[tuple, int] = {}
     judged: list[Row] = []
     this_year = date.today().year
+    unsaved = _unsaved_formulas(rows, columns)
     body = rows[columns.header_row + 1:]
     for offset, cells in enumerate(body):
         cell = _Cells(cells, columns, this_year)
-        if not cell.text(name_field) and not cell.text("owner_name") and not cell.text(
-                "business_name"):
+        formulas = unsaved.get(columns.header_row + 1 + offset) if unsaved else None
+        if not formulas and not cell.text(name_field) and not cell.text(
+                "owner_name") and not cell.text("business_name"):
             continue  # an empty row, or one with only its number
         row = Row(number=columns.header_row + offset + 2)
         _judge(row, cell, kind=kind, register=register, villages=villages, seen=seen)
+        for name, where in formulas or ():
+            row.flag(cell.heading(name), _(
+                "Cell %(cell)s holds a formula without a saved value: open the file in Excel "
+                "and save it again.") % {"cell": where},
+                ERROR if name in {name_field, "village", "village_code"} else WARNING)
         judged.append(row)
         if progress and offset % 2000 == 0:
             progress(offset, len(body))
@@ -150,6 +158,17 @@ def build_preview(rows: list[list], *, council: Council, kind: str,
         notes.append(_("Columns not used: %(columns)s.") % {"columns": ", ".join(
             columns.unknown)})
     return Preview(kind=kind, columns=columns, rows=judged, notes=notes)
+
+
+def _unsaved_formulas(rows: list[list], columns: ColumnMap) -> dict[int, list[tuple]]:
+    """Row index → (field, cell name) of the row's cells whose formula has no saved value
+    (they read as empty), in the columns the import uses."""
+    fields = {index: name for name, index in columns.fields.items()}
+    found: dict[int, list[tuple]] = defaultdict(list)
+    for row, column in sorted(getattr(rows, "unsaved_formulas", ())):
+        if row > columns.header_row and column in fields:
+            found[row].append((fields[column], cell_name(row, column)))
+    return found
 
 
 class _Cells:

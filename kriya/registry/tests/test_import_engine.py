@@ -2,6 +2,8 @@
 
 import io
 import json
+import re
+import zipfile
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils.translation import gettext
 from openpyxl import Workbook
 
 from kriya.regions.services import create_council
@@ -180,3 +183,37 @@ def test_numbers_with_dots_and_a_monthly_turnover(badung):
     assert row.business["yearly_turnover"] == 102_000_000
     assert row.business["workers"] == 12 and row.business["capital"] == 1_500_000_000
     assert row.business["scale"] == "kecil"  # capital above Rp 1 miliar (PP 7/2021)
+
+
+def _with_saved_value(content: bytes, cell: str, value: str) -> bytes:
+    """The file as Excel saves it: the formula in ``cell`` keeps its computed value."""
+    source, out = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'(<c r="%s"[^>]*>(<f>[^<]*</f>))<v ?/>' % cell.encode(),
+                              rb"\1<v>%s</v>" % value.encode(), data)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def test_a_formula_without_its_saved_value_is_named_not_read_as_empty(badung):
+    # openpyxl, like many exporters, writes formulas without computing them.
+    content = xlsx([["Nama Usaha", "Nama Perajin", "Desa", "Omzet per Tahun"],
+                    ["Tenun Sari", "Ni Luh Sari", "Getasan", "=12*8500000"],
+                    ["=B3", "Made Ukir", "Getasan", ""],
+                    ["=B9", "=C9", "Getasan", ""],  # nothing readable but the village
+                    ["Ukir Jaya", "Wayan Gede", "Getasan", "=5*1000000"]])
+    content = _with_saved_value(content, "D5", "5000000")  # saved by Excel: read as is
+    preview = preview_file(content=content, filename="x.xlsx", council=badung,
+                           kind="business")
+    says = gettext("Cell %(cell)s holds a formula without a saved value: open the file in "
+                   "Excel and save it again.")
+    turnover, name, names, saved = preview.rows
+    assert turnover.status == "warning" and turnover.business["yearly_turnover"] is None
+    assert turnover.problems == [("Omzet per Tahun", says % {"cell": "D2"})]
+    assert name.status == "error" and ("Nama Usaha", says % {"cell": "A3"}) in name.problems
+    assert names.number == 4 and names.status == "error"
+    assert ("Nama Perajin", says % {"cell": "B4"}) in names.problems
+    assert saved.status == "ok" and saved.business["yearly_turnover"] == 5_000_000
