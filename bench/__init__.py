@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-MODULES = ["bench.regions", "bench.registry", "bench.catalog"]
+MODULES = ["bench.regions", "bench.registry", "bench.programs", "bench.catalog"]
 BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {}
 
 

@@ -27,6 +27,7 @@ class KriyaAdminSite(UnfoldAdminSite):
         return membership is not None and membership.is_back_office
 
     def get_urls(self):
+        from kriya.programs.views import admin_urls as programs_urls
         from kriya.registry import views as registry_views
 
         return [
@@ -41,6 +42,7 @@ class KriyaAdminSite(UnfoldAdminSite):
             path("impor/template-<str:kind>.xlsx",
                  self.admin_view(registry_views.import_template),
                  name="register-import-template"),
+            *programs_urls(self),
             *super().get_urls(),
         ]
 
@@ -90,6 +92,10 @@ PAGES = {
     "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large", None),
                  (_("Import from Excel"), "admin:register-import-start", "upload_file",
                   EDITOR_ROLES)],
+    "programs": [(_("Work plans: targets and realization"), "admin:programs-workplans",
+                  "flag", None),
+                 (_("Expiring in the next 90 days"), "admin:programs-expiring", "event_busy",
+                  None)],
 }
 
 

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "kriya.accounts",
     "kriya.registry",
     "kriya.catalog",
+    "kriya.programs",
     "kriya.public",
     "kriya.reports",
     "kriya.operations",

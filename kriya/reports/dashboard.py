@@ -12,11 +12,14 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import Membership
 from kriya.catalog.models import Product
+from kriya.programs.models import WorkPlan
+from kriya.programs.realization import plan_percent, realize
 from kriya.regions.models import BoardTerm, Council, District, Regency, Village
 from kriya.registry.coverage import coverage_totals
 from kriya.registry.models import Artisan, Business
@@ -128,7 +131,24 @@ def _icon_coverage(council: Council) -> Card:
     }
 
 
+def _work_plan(council: Council) -> Card | None:
+    year = timezone.localdate().year
+    plan = (WorkPlan.objects.within(council).filter(council=council, start_year__lte=year,
+                                                    end_year__gte=year)
+            .order_by("-start_year").first())
+    if plan is None:
+        return None
+    return {
+        "key": "work_plan",
+        "title": _("Work plan %(period)s: progress") % {"period": plan.period_label},
+        "icon": "flag",
+        "value": f"{plan_percent(realize(plan))}%",
+        "link": reverse("admin:programs-workplan", args=[plan.pk]),
+    }
+
+
 CARDS: list[Callable[[Council], Card | None]] = [
+    _work_plan,
     _icon_coverage,
     _businesses,
     _artisans,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from kriya.accounts import demo as accounts_demo
 from kriya.accounts.models import User
 from kriya.catalog import demo as catalog_demo
+from kriya.programs import demo as programs_demo
 from kriya.regions import demo as regions_demo
 from kriya.registry import demo as registry_demo
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
                 logins = accounts_demo.load(councils)
                 register = registry_demo.load(
                     councils, by=User.objects.get(username="badung.sekretariat"))
+                programs_demo.load(councils)
                 catalog = catalog_demo.load(councils)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
