@@ -99,4 +99,7 @@ ID = {
     "Choose products in the product list first, then the action “Print QR labels”.":
         "Pilih produk di daftar produk terlebih dahulu, lalu tindakan “Cetak label QR”.",
     "login for the artisan portal": "akun untuk portal perajin",
+    "“%(value)s” is too large an amount.": "“%(value)s” terlalu besar sebagai jumlah uang.",
+    "Rights and certificates": "Hak kekayaan intelektual dan sertifikat",
+    "valid until %(date)s": "berlaku sampai %(date)s",
 }

@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from kriya.catalog.models import Product, id_from_slug, slug_with_id
 from kriya.lib.whatsapp import chat_url, facebook_share_url, share_url
+from kriya.programs.badges import badges_for_business
 from kriya.public.catalog import (
     PUBLIC,
     CatalogForm,
@@ -77,7 +78,7 @@ def product(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "public/product.html", {
         "product": found, "photos": found.photos.all(), "url": url, "more": more,
         "contact_url": contact_url(found), "share_url": share_url(f"{found.name} {url}"),
-        "facebook_url": facebook_share_url(url),
+        "facebook_url": facebook_share_url(url), "badges": badges_for_business(found.business),
         "ld": product_data(request, found, url)})
 
 
@@ -127,7 +128,7 @@ def business(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("public:business", slug_with_id(found.name, found.pk), permanent=True)
     return render(request, "public/business.html", {
         "business": found, "page": page, "contact_url": chat_url(found.phone),
-        "links": social_links(found)})
+        "links": social_links(found), "badges": badges_for_business(found)})
 
 
 def social_links(business: Business) -> list[tuple[str, str]]:

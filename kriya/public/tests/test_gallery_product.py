@@ -6,6 +6,7 @@ import re
 from urllib.parse import parse_qs, quote, urlparse
 
 from kriya.catalog import services
+from kriya.catalog.models import slug_with_id
 from kriya.public.tests import test_gallery_catalog
 from kriya.registry.models import Business
 
@@ -124,6 +125,29 @@ def test_the_product_page_runs_a_fixed_number_of_queries(client, gallery,
                                                          django_assert_num_queries):
     url = gallery["endek"].get_absolute_url()
     client.get(url)
-    # product with business/owner/village/category, its photos, more products, their photos
-    with django_assert_num_queries(4):
+    # product with business/owner/village/category, its photos, more products, their photos,
+    # and the business's badges (granted rights, certificates)
+    with django_assert_num_queries(6):
         client.get(url)
+
+
+def test_a_granted_trademark_shows_as_a_badge_on_product_and_business(client, gallery):
+    import datetime as dt
+
+    from kriya.programs import services as programs
+    from kriya.programs.models import IPFiling
+    from kriya.programs.models.kinds import IPKind
+    endek = gallery["endek"]
+    filing = programs.create_filing(kind=IPKind.TRADEMARK, title="Sari Endek",
+                                    business=endek.business)
+    for status, values in [("filed", {"application_number": "DID2026012345",
+                                      "filed_on": dt.date(2026, 1, 5)}),
+                           ("examined", {}),
+                           ("granted", {"registration_number": "IDM001234567",
+                                        "granted_on": dt.date(2026, 6, 1)})]:
+        filing = programs.advance_filing(filing=filing, status=status, by=None, **values)
+    assert filing.status == IPFiling.Status.GRANTED
+    for url in [f"/produk/{endek.slug}/",
+                f"/usaha/{slug_with_id(endek.business.name, endek.business.pk)}/"]:
+        text = client.get(url).text
+        assert "IDM001234567" in text and "1 Juni 2036" in text, url
