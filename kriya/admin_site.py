@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from unfold.sites import UnfoldAdminSite
 
-from kriya.accounts.models import EDITOR_ROLES
+from kriya.accounts.models import EDITOR_ROLES, Role
 from kriya.regions.admin_scoping import role_allows
 
 
@@ -94,6 +94,8 @@ PAGES = {
                   EDITOR_ROLES)],
     "programs": [(_("Work plans: targets and realization"), "admin:programs-workplans",
                   "flag", None),
+                 (_("Mentoring visits (the phone form)"), "visits:home", "directions_walk",
+                  frozenset({Role.MENTOR, Role.SECRETARIAT, Role.ADMIN})),
                  (_("Expiring in the next 90 days"), "admin:programs-expiring", "event_busy",
                   None)],
 }

@@ -6,13 +6,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kriya.accounts.middleware import SESSION_KEY
+from kriya.accounts.models import Role
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where a login lands: the back office for staff, this page for everyone else."""
-    if request.membership and request.membership.is_back_office or request.user.is_superuser:
+    """Where a login lands: the field mentor's visit list (a phone in a village), the back
+    office for other staff, the artisan portal for an artisan, this page for everyone else."""
+    membership = request.membership
+    if membership and membership.is_active and membership.role == Role.MENTOR:
+        return redirect("visits:home")
+    if membership and membership.is_back_office or request.user.is_superuser:
         return redirect("admin:index")
+    if hasattr(request.user, "artisan"):
+        return redirect("portal:home")
     return render(request, "accounts/home.html", {"memberships": _memberships(request)})
 
 

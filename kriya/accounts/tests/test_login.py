@@ -83,3 +83,19 @@ def test_a_password_is_changed_with_the_old_one(client, badung_secretary):
     assert response.status_code == 302
     badung_secretary.refresh_from_db()
     assert badung_secretary.check_password("Ukir-Jagapati-31")
+
+
+def test_a_field_mentor_lands_on_the_visit_list_made_for_a_phone(client, badung):
+    make_user("mentor", badung, Role.MENTOR)
+    response = client.post("/akun/masuk/", {"username": "mentor", "password": PASSWORD},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == "/pendampingan/"
+
+
+def test_an_artisan_with_a_register_record_lands_in_the_portal(client, badung, badung_village):
+    from kriya.registry.models import Artisan
+    user = make_user("sari", badung, Role.ARTISAN)
+    Artisan.objects.create(name="Ni Made Sari", village=badung_village, user=user)
+    response = client.post("/akun/masuk/", {"username": "sari", "password": PASSWORD},
+                           follow=True)
+    assert response.redirect_chain[-1][0] == "/portal/"
