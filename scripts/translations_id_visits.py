@@ -109,4 +109,5 @@ ID = {
     "This submission key belongs to another visit. Open a new visit form and send it again.":
         "Kunci pengiriman ini milik kunjungan lain. Buka formulir kunjungan baru dan kirim "
         "lagi.",
+    "Mentoring visits (the phone form)": "Kunjungan pendampingan (formulir ponsel)",
 }
