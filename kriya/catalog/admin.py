@@ -16,7 +16,7 @@ from kriya.catalog import services
 from kriya.catalog.forms import LabelsForm, ProductAdminForm
 from kriya.catalog.models import Product, ProductPhoto, ProductStatusChange
 from kriya.lib.money import format_rupiah
-from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
+from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline, StatusLogInline
 
 
 class PhotoInline(RegionalTabularInline):
@@ -38,15 +38,8 @@ class PhotoInline(RegionalTabularInline):
         return format_html('<img src="{}" alt="" width="80" loading="lazy">', photo.small.url)
 
 
-class ChangeInline(RegionalTabularInline):
+class ChangeInline(StatusLogInline):
     model = ProductStatusChange
-    fields = ["at", "old", "new", "by", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Product)

@@ -26,7 +26,7 @@ from kriya.programs.models import (
     VisitPhoto,
     WorkPlan,
 )
-from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
+from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline, StatusLogInline
 
 
 class PipelineForm(forms.ModelForm):
@@ -173,15 +173,8 @@ class MentoringVisitAdmin(RegionalAdmin):
 
 
 # IP filings and certifications -----------------------------------------------------------
-class FilingChangeInline(RegionalTabularInline):
+class FilingChangeInline(StatusLogInline):
     model = IPFilingStatusChange
-    fields = ["at", "old", "new", "by", "note"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(IPFiling)

@@ -98,4 +98,18 @@ class RegionalStackedInline(ScopedAdminMixin, StackedInline):
     pass
 
 
-__all__ = ["RegionalAdmin", "RegionalTabularInline", "RegionalStackedInline", "admin"]
+class StatusLogInline(RegionalTabularInline):
+    """A record's status history (who moved it from what to what, when): read only.
+    Subclasses set ``model`` to a log with ``at``, ``old``, ``new``, ``by`` and ``note``."""
+
+    fields = ["at", "old", "new", "by", "note"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+__all__ = ["RegionalAdmin", "RegionalTabularInline", "RegionalStackedInline",
+           "StatusLogInline", "admin"]
