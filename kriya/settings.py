@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kriya.registry",
     "kriya.catalog",
     "kriya.programs",
+    "kriya.sales",
     "kriya.public",
     "kriya.reports",
     "kriya.operations",
@@ -155,6 +156,9 @@ else:
                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
                 ),
             },
+            # Kept across requests when set (seconds): the 64 MB page cache then survives
+            # from one request to the next instead of being read from disk again.
+            "CONN_MAX_AGE": envint("DB_CONN_MAX_AGE", "0"),
             "TEST": {"NAME": os.environ.get("SQLITE_TEST_PATH") or None},
         }
     }

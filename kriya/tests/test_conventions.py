@@ -61,3 +61,17 @@ def test_the_bare_save_rule_catches_what_it_should():
 def test_services_save_with_update_fields(path):
     assert [line for line in path.read_text().splitlines() if BARE_SAVE.search(line)] == []
 
+
+
+FLOAT = re.compile(r"\bfloat\(")
+
+
+def test_the_float_rule_catches_what_it_should():
+    assert FLOAT.search("commission = float(line.line_total) * 0.2")
+    assert not FLOAT.search("commission = line.line_total * Decimal(20) / 100")
+    assert not FLOAT.search("afloat(x)")
+
+
+@pytest.mark.parametrize("path", sorted((KRIYA / "sales").rglob("*.py")), ids=str)
+def test_sales_money_is_never_a_float(path):
+    assert [line.strip() for line in path.read_text().splitlines() if FLOAT.search(line)] == []

@@ -9,6 +9,7 @@ from kriya.catalog import demo as catalog_demo
 from kriya.programs import demo as programs_demo
 from kriya.regions import demo as regions_demo
 from kriya.registry import demo as registry_demo
+from kriya.sales import demo as sales_demo
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
                     councils, by=User.objects.get(username="badung.sekretariat"))
                 programs_demo.load(councils)
                 catalog = catalog_demo.load(councils)
+                sales_demo.load(councils)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(_("Demo ready. Every demo login uses the password: %(pw)s")

@@ -1,0 +1,261 @@
+"""Writes to the consignment ledger: intakes, till sales, returns and stock corrections.
+
+Every function here locks the consigned items it moves, in id order (Oscar), before it
+reads the ledger, so parallel tills and returns never take stock below zero. On SQLite the
+IMMEDIATE transactions of the settings serialise the writers instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kriya.accounts.models import Role, User
+from kriya.catalog.models import Product
+from kriya.lib.money import format_rupiah, to_rupiah
+from kriya.registry.models import Business
+from kriya.sales.models import (
+    ConsignedItem,
+    ConsignmentIntake,
+    Outlet,
+    Sale,
+    SaleLine,
+    StockMove,
+)
+
+# The largest discount each role may give at the till, in percent of a line's price.
+DISCOUNT_LIMITS: dict[str, Decimal] = {
+    Role.CASHIER: Decimal(10),
+    Role.SECRETARIAT: Decimal(20),
+    Role.ADMIN: Decimal(100),
+}
+
+
+@dataclass(frozen=True)
+class IntakeLineInput:
+    product: Product
+    quantity: int
+    consignment_price: Decimal
+    price: Decimal
+    commission_rate: Decimal
+    best_before: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class SaleLineInput:
+    item_id: int
+    quantity: int
+    discount: Decimal = Decimal(0)
+
+
+def _lock_items(ids: set[int]) -> dict[int, ConsignedItem]:
+    """Lock the items in a fixed order (by id), so two writers never wait on each other in
+    a circle; ``of=("self",)`` keeps PostgreSQL from locking the joined product rows."""
+    locked = (ConsignedItem.objects.select_for_update(of=("self",))
+              .select_related("product").filter(pk__in=ids).order_by("pk"))
+    return {item.pk: item for item in locked}
+
+
+@transaction.atomic
+def receive_consignment(*, outlet: Outlet, business: Business, lines: list[IntakeLineInput],
+                        by: User, received_on: dt.date | None = None,
+                        note: str = "") -> ConsignmentIntake:
+    """Record goods a maker brings in: one intake, one tagged item per product line, and its
+    pieces into the ledger at ``outlet``."""
+    if not lines:
+        raise ValidationError(_("An intake needs at least one product."))
+    if not outlet.is_active:
+        raise ValidationError(_("%(outlet)s is closed.") % {"outlet": outlet})
+    intake = ConsignmentIntake.objects.create(
+        outlet=outlet, business=business, received_by=by, note=note,
+        received_on=received_on or timezone.localdate())
+    for line in lines:
+        if line.product.business_id != business.pk:
+            raise ValidationError(_("%(product)s is not a product of %(business)s.")
+                                  % {"product": line.product, "business": business})
+        if line.quantity < 1:
+            raise ValidationError(_("Bring in at least one piece of %(product)s.")
+                                  % {"product": line.product})
+        if min(line.price, line.consignment_price) < 0:
+            raise ValidationError(_("%(product)s cannot have a price below zero.")
+                                  % {"product": line.product})
+        item = ConsignedItem(intake=intake, product=line.product,
+                             consignment_price=to_rupiah(line.consignment_price),
+                             price=to_rupiah(line.price), commission_rate=line.commission_rate,
+                             best_before=line.best_before)
+        item.full_clean(exclude=["intake", "code"])
+        item.save(force_insert=True)
+        item.code = ConsignedItem.code_for(item.pk)
+        item.save(update_fields=["code"])
+        StockMove.objects.create(item=item, outlet=outlet, quantity=line.quantity,
+                                 kind=StockMove.Kind.INTAKE, by=by)
+    return intake
+
+
+def discount_limit(user: User, outlet: Outlet) -> Decimal:
+    """The largest discount (percent) ``user`` may give at ``outlet``'s till."""
+    if user.is_superuser:
+        return Decimal(100)
+    roles = user.memberships.filter(council_id=outlet.council_id, is_active=True)
+    return max((DISCOUNT_LIMITS.get(role, Decimal(0))
+                for role in roles.values_list("role", flat=True)), default=Decimal(0))
+
+
+@transaction.atomic
+def record_sale(*, outlet: Outlet, lines: list[SaleLineInput], cashier: User,
+                payment: str, client_key: uuid.UUID, paid: Decimal | None = None,
+                reference: str = "") -> Sale:
+    """Record a till sale; never sells more than the ledger holds, even with parallel tills,
+    and stores a sale once however often its ``client_key`` is sent."""
+    if not lines:
+        raise ValidationError(_("A sale needs at least one item."))
+    wanted = Counter()
+    for line in lines:
+        if line.quantity < 1:
+            raise ValidationError(_("Sell at least one piece of each item."))
+        wanted[line.item_id] += line.quantity
+    items = _lock_items(set(wanted))  # fixed lock order (Oscar)
+    # Read after the locks: a retry that waited for the first attempt finds its sale.
+    existing = Sale.objects.filter(client_key=client_key).first()
+    if existing is not None:
+        return _same_sale(existing, outlet)
+    if not outlet.is_open_on(timezone.localdate()):
+        raise ValidationError(_("%(outlet)s is closed today; no sale can be recorded there.")
+                              % {"outlet": outlet})
+    if set(items) != set(wanted):
+        raise ValidationError(_("An item of this sale is not in the gallery's stock."))
+    on_hand = StockMove.objects.on_hand(item_ids=wanted, outlet=outlet)  # one GROUP BY
+    for item_id, quantity in wanted.items():
+        if quantity > on_hand[item_id]:
+            raise ValidationError(_("Only %(n)s of %(item)s left.")
+                                  % {"n": on_hand[item_id], "item": items[item_id]})
+    limit = discount_limit(cashier, outlet)
+    priced = []
+    for line in lines:
+        item = items[line.item_id]
+        gross = item.price * line.quantity
+        discount = to_rupiah(line.discount)
+        if item.price < 0 or discount < 0:
+            raise ValidationError(_("%(item)s cannot have a price below zero.")
+                                  % {"item": item})
+        if gross and discount * 100 > gross * limit or not gross and discount:
+            raise ValidationError(
+                _("The discount on %(item)s is above your limit of %(limit)s%%.")
+                % {"item": item, "limit": limit})
+        priced.append((line, item, discount, gross - discount))
+    total = sum((line_total for *_rest, line_total in priced), Decimal(0))
+    if payment == Sale.Payment.CASH:
+        paid = total if paid is None else to_rupiah(paid)
+        if paid < total:
+            raise ValidationError(_("Paid %(paid)s is less than the total of %(total)s.")
+                                  % {"paid": format_rupiah(paid), "total": format_rupiah(total)})
+    elif payment in Sale.Payment.values:
+        paid = total  # QRIS, transfer and card pay the exact amount
+    else:
+        raise ValidationError(_("Choose how the customer pays."))
+    try:
+        with transaction.atomic():
+            sale = Sale.objects.create(outlet=outlet, cashier=cashier, payment=payment,
+                                       reference=reference, client_key=client_key,
+                                       total=total, paid=paid, change=paid - total)
+    except IntegrityError:
+        # The same key committed by a parallel request that did not need our items' locks.
+        return _same_sale(Sale.objects.get(client_key=client_key), outlet)
+    for line, item, discount, line_total in priced:
+        sale_line = SaleLine.objects.create(
+            sale=sale, item=item, product_name=item.product.name, quantity=line.quantity,
+            unit_price=item.price, discount=discount, commission_rate=item.commission_rate,
+            line_total=line_total)  # snapshot for receipts and settlement
+        StockMove.objects.create(item=item, outlet=outlet, quantity=-line.quantity,
+                                 kind=StockMove.Kind.SALE, sale=sale, sale_line=sale_line,
+                                 by=cashier)
+    return sale
+
+
+def _same_sale(sale: Sale, outlet: Outlet) -> Sale:
+    if sale.outlet_id != outlet.pk:
+        raise ValidationError(_("This sale was already recorded at another outlet."))
+    return sale
+
+
+@transaction.atomic
+def return_from_customer(*, sale_line: SaleLine, quantity: int, reason: str,
+                         by: User) -> StockMove:
+    """Take back pieces a customer returns; never more than that line sold, however often
+    it is returned."""
+    line = SaleLine.objects.select_for_update(of=("self",)).select_related(
+        "sale__outlet").get(pk=sale_line.pk)
+    if quantity < 1:
+        raise ValidationError(_("Return at least one piece."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the return."))
+    returned = (StockMove.objects.filter(sale_line=line, kind=StockMove.Kind.CUSTOMER_RETURN)
+                .aggregate(n=Sum("quantity"))["n"] or 0)
+    if quantity > line.quantity - returned:
+        raise ValidationError(
+            _("Only %(n)s of %(item)s from sale #%(sale)s can still be returned.")
+            % {"n": line.quantity - returned, "item": line.product_name, "sale": line.sale_id})
+    return StockMove.objects.create(item_id=line.item_id, outlet=line.sale.outlet,
+                                    quantity=quantity, kind=StockMove.Kind.CUSTOMER_RETURN,
+                                    sale=line.sale, sale_line=line, reason=reason, by=by)
+
+
+def _take_out(*, item: ConsignedItem, outlet: Outlet, quantity: int, kind: str, by: User,
+              reason: str = "") -> StockMove:
+    """Remove pieces from ``outlet`` under the item's lock; refuses more than on hand."""
+    locked = _lock_items({item.pk})[item.pk]
+    on_hand = StockMove.objects.on_hand(item_ids=[item.pk], outlet=outlet)[item.pk]
+    if quantity > on_hand:
+        raise ValidationError(_("Only %(n)s of %(item)s left.") % {"n": on_hand, "item": locked})
+    return StockMove.objects.create(item=locked, outlet=outlet, quantity=-quantity, kind=kind,
+                                    reason=reason, by=by)
+
+
+@transaction.atomic
+def return_to_maker(*, item: ConsignedItem, outlet: Outlet, quantity: int, by: User,
+                    reason: str) -> StockMove:
+    """Hand pieces back to their maker (unsold, rotated out, or near their best-before)."""
+    if quantity < 1:
+        raise ValidationError(_("Return at least one piece."))
+    return _take_out(item=item, outlet=outlet, quantity=quantity, by=by, reason=reason,
+                     kind=StockMove.Kind.RETURN_TO_MAKER)
+
+
+@transaction.atomic
+def transfer_stock(*, item: ConsignedItem, source: Outlet, destination: Outlet, quantity: int,
+                   by: User) -> StockMove:
+    """Move pieces from one outlet to another of the same council; returns the move in."""
+    if quantity < 1:
+        raise ValidationError(_("Move at least one piece."))
+    if source.pk == destination.pk or source.council_id != destination.council_id:
+        raise ValidationError(_("Choose another outlet of the same council."))
+    _take_out(item=item, outlet=source, quantity=quantity, by=by,
+              kind=StockMove.Kind.TRANSFER_OUT, reason=str(destination))
+    return StockMove.objects.create(item=item, outlet=destination, quantity=quantity,
+                                    kind=StockMove.Kind.TRANSFER_IN, reason=str(source), by=by)
+
+
+@transaction.atomic
+def correct_stock(*, item: ConsignedItem, outlet: Outlet, quantity: int, reason: str,
+                  by: User) -> StockMove:
+    """Correct the ledger after a stock-take by ``quantity`` pieces (+ found, − missing),
+    with the reason; never below zero."""
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for the stock correction."))
+    if quantity == 0:
+        raise ValidationError(_("A correction changes the stock by at least one piece."))
+    if quantity < 0:
+        return _take_out(item=item, outlet=outlet, quantity=-quantity, by=by, reason=reason,
+                         kind=StockMove.Kind.CORRECTION)
+    locked = _lock_items({item.pk})[item.pk]
+    return StockMove.objects.create(item=locked, outlet=outlet, quantity=quantity,
+                                    kind=StockMove.Kind.CORRECTION, reason=reason, by=by)
