@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-MODULES = ["bench.regions", "bench.registry", "bench.programs", "bench.catalog"]
+MODULES = ["bench.regions", "bench.registry", "bench.programs", "bench.catalog", "bench.national",
+           "bench.production"]
 BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {}
 
 

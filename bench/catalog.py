@@ -12,18 +12,10 @@ import time
 from decimal import Decimal
 
 from bench import benchmark
+from kriya.operations.national import COLORS
 
 PRODUCTS = 1_000_000
 BUSINESSES = 200_000  # five products each on average, as the demo's makers have 2–5
-COLORS = ["Merah", "Biru", "Hijau", "Kuning", "Emas", "Hitam", "Putih", "Ungu", "Cokelat",
-          "Klasik", "Modern", "Mini", "Besar", "Premium", "Motif Bunga", "Motif Patra"]
-STATUSES = ["published"] * 18 + ["draft", "submitted"]  # 90% published
-STEMS = {"endek": "Tenun Endek", "songket": "Songket", "payung-upacara": "Payung Tedung",
-         "ukir-kayu": "Ukiran Kayu", "topeng": "Topeng", "mainan-kayu": "Mainan Kayu",
-         "ukir-batu": "Batu Paras", "perak": "Perak", "anyaman-bambu": "Anyaman Bambu",
-         "anyaman-ate": "Anyaman Ate", "anyaman-pandan": "Anyaman Pandan", "kendang": "Kendang",
-         "gerabah-tanah-liat": "Gerabah", "lukisan": "Galeri Lukis", "janur": "Janur",
-         "sesajen": "Sarana Upacara", "rajut": "Rajut"}
 MISSPELT = ["endk", "tedng", "perk celuk", "anyamn bambu", "songkit", "gerabh", "kendng",
             "lukisn", "topng barong", "ukiran kayuu"]
 
@@ -40,10 +32,10 @@ def catalog_1m() -> None:
     from django.db import connection, transaction
 
     from kriya.catalog.demo import CRAFTS
-    from kriya.catalog.models import Product, SearchTerm
-    from kriya.catalog.search import FTS_TABLE, index_sql, words
+    from kriya.catalog.models import SearchTerm
+    from kriya.catalog.search import words
     from kriya.lib.bulk import insert_rows
-    from kriya.regions.models import Village
+    from kriya.operations.national import STEMS, Maker, crafts, insert_products, place_words
     from kriya.regions.services import load_regions
     from kriya.registry.categories import seed
     from kriya.registry.demo import GIVEN, SUFFIXES
@@ -53,64 +45,23 @@ def catalog_1m() -> None:
     load_regions()
     seed(CraftCategory)
     rng = random.Random(PRODUCTS)
-    places = {code: " ".join(words(f"{name} {district} {regency}")) for code, name, district,
-              regency in Village.objects.values_list("code", "name", "district__name",
-                                                     "district__regency__name")}
+    places = place_words()
     codes = list(places)
     weights = [8.0 if c.startswith(("51.", "33.", "34.", "35.")) else 1.0 for c in codes]
-    categories = {c.slug: c for c in CraftCategory.objects.select_related("parent")}
-    crafts = [(categories[slug].pk, craft, " ".join(words(" ".join(filter(None, [
-        categories[slug].name, categories[slug].name_en, craft.materials, craft.origin,
-        craft.technique, categories[slug].parent.name, categories[slug].parent.name_en])))))
-        for slug, craft in CRAFTS.items()]
+    table = crafts()
     stems = [STEMS[slug] for slug in CRAFTS]
-    owners = []  # per business: (village code, craft index, name, words of name and place)
-    for code in rng.choices(codes, weights=weights, k=BUSINESSES):
-        craft = rng.randrange(len(crafts))
+    names, makers = [], []
+    for n, code in enumerate(rng.choices(codes, weights=weights, k=BUSINESSES)):
+        craft = rng.randrange(len(table))
         name = f"{stems[craft]} {rng.choice(SUFFIXES)} {rng.choice(GIVEN)}"
-        owners.append((code, craft, name, " ".join(words(name)) + " " + places[code]))
-    vocabulary: set[str] = set()
-
-    def product_rows(first: int, last: int):
-        for n in range(first, last):
-            business = n % BUSINESSES
-            code, craft_index, _name, business_words = owners[business]
-            category, craft, craft_words = crafts[craft_index]
-            item, item_en, thousands = craft.items[n % len(craft.items)]
-            name = f"{item} {COLORS[(n // len(craft.items)) % len(COLORS)]}"
-            text = " ".join(words(f"{name} {item_en}")) + f" {craft_words} {business_words}"
-            if n % 50 == 0:
-                vocabulary.update(text.split())
-            price = thousands * 1000 + (n % 40) * 5000
-            yield (n + 1, business + 1, category, name, item_en, price,
-                   STATUSES[n % len(STATUSES)], text, craft.materials, craft.local)
-
-    fields = ["id", "business_id", "category_id", "name", "name_en", "price", "status",
-              "search_text", "materials", "local_material"]
+        names.append(name)
+        makers.append(Maker(n + 1, code, craft, " ".join(words(name)) + " " + places[code]))
     with transaction.atomic():
         insert_rows(Business, ["id", "name", "village_id"],
-                    ((n + 1, owners[n][2], owners[n][0]) for n in range(BUSINESSES)))
+                    ((m.business_id, names[n], m.village) for n, m in enumerate(makers)))
         log(f"{BUSINESSES} businesses in {time.perf_counter() - start:.0f} s")
-        # Measured both ways on the first 50,000 rows, then the faster for the rest: FTS5
-        # filled row by row by the insert trigger, or bulk inserted and rebuilt once.
-        step = time.perf_counter()
-        insert_rows(Product, fields, product_rows(0, 50_000))
-        by_trigger = (time.perf_counter() - step) / 50_000
-        create, _drop = index_sql("sqlite")
-        with connection.cursor() as cursor:
-            cursor.execute("DROP TRIGGER catalog_product_fts_ai")
-        step = time.perf_counter()
-        insert_rows(Product, fields, product_rows(50_000, PRODUCTS))
-        inserted = time.perf_counter() - step
-        with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-            cursor.execute(next(sql for sql in create if "fts_ai" in sql))
-        rebuilt = (time.perf_counter() - step) / (PRODUCTS - 50_000)
-        log(f"per row: {by_trigger * 1e6:.0f} µs with the trigger, {rebuilt * 1e6:.0f} µs "
-            f"inserted then rebuilt (insert alone {inserted:.0f} s)")
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=w) for w in sorted(vocabulary) if 3 <= len(w) <= 40
-             and not w.isdigit()], ignore_conflicts=True, batch_size=5000)
+        # The shared generator (kriya/operations/national.py), product n of business n % N.
+        insert_products(makers=makers, count=PRODUCTS)
         SearchTerm.objects.bulk_create(
             [SearchTerm(word=w) for text in places.values() for w in text.split()
              if 3 <= len(w) <= 40 and not w.isdigit()], ignore_conflicts=True, batch_size=5000)

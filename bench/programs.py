@@ -9,18 +9,14 @@ import statistics
 import time
 
 from bench import benchmark
+from kriya.operations.national import day as _day
 
 PARTICIPATIONS = 5_000_000
 ACTIVITIES = 100_000
 FILINGS = 200_000
 FINANCINGS = 100_000
 VISITS = 500_000
-YEARS = range(2022, 2027)
 RUNS = 9
-
-
-def _day(rng: random.Random) -> dt.date:
-    return dt.date(rng.choice(YEARS), 1, 1) + dt.timedelta(days=rng.randrange(365))
 
 
 def programs_5m() -> None:
@@ -34,16 +30,15 @@ def programs_5m() -> None:
     from bench.registry import LIST_BUSINESSES, register_1m
     from kriya.accounts.models import User
     from kriya.lib.bulk import insert_rows
+    from kriya.operations.national import insert_activities, insert_participations
     from kriya.programs import services
     from kriya.programs.models import (
-        Activity,
         ActivityKind,
         Financing,
         Indicator,
         IPFiling,
         IPKind,
         MentoringVisit,
-        Participation,
     )
     from kriya.regions.models import Province, Regency, Village
     from kriya.regions.services import create_council
@@ -55,50 +50,17 @@ def programs_5m() -> None:
                 Province.objects.values_list("code", flat=True)]
     regencies = [create_council(code=code) for code in
                  Regency.objects.filter(province_id="51").values_list("code", flat=True)]
-    kinds = list(ActivityKind)
     categories = list(CraftCategory.objects.values_list("pk", flat=True))
     user = User.objects.get(username="bench.badung")
     with transaction.atomic():
-        activities = []
-        for n in range(ACTIVITIES):
-            start = _day(rng)
-            activities.append((n + 1, rng.choice(councils).pk, kinds[n % len(kinds)],
-                               f"Kegiatan {n:06d}", rng.choice(categories), start,
-                               start + dt.timedelta(days=rng.randrange(4))))
-        insert_rows(Activity, ["id", "council_id", "kind", "title", "category_id",
-                               "starts_on", "ends_on"], activities)
-        competency = {a[0] for a in activities if a[2] == ActivityKind.COMPETENCY}
-        starts = [None] + [a[5] for a in activities]
+        # The shared generator (kriya/operations/national.py).
+        activities = insert_activities(councils=[c.pk for c in councils], categories=categories,
+                                       count=ACTIVITIES, rng=rng)
         # Owner n owns business n, in the same village (register_1m), so one list serves.
         villages = [None] + list(Business.objects.order_by("id").values_list(
             "village_id", flat=True))
-
-        def participations():
-            for _ in range(PARTICIPATIONS):
-                activity = rng.randrange(1, ACTIVITIES + 1)
-                business = rng.randrange(1, LIST_BUSINESSES + 1)
-                attended = rng.random() < 0.7
-                if activity in competency:
-                    yield (activity, None, business, "attended" if attended else "absent",
-                           attended and rng.random() < 0.8, villages[business],
-                           starts[activity])
-                else:
-                    yield (activity, business, None, "attended" if attended else "registered",
-                           None, villages[business], starts[activity])
-
-        # Indexes are built once after the load, not kept up row by row (SQLite only).
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                           "tbl_name = 'programs_participation' AND sql IS NOT NULL")
-            indexes = cursor.fetchall()
-            for name, _sql in indexes:
-                cursor.execute(f'DROP INDEX "{name}"')
-        insert_rows(Participation, ["activity_id", "business_id", "artisan_id", "status",
-                                    "passed", "region_code", "held_on"], participations(),
-                    batch_size=50_000)
-        with connection.cursor() as cursor:
-            for _name, sql in indexes:
-                cursor.execute(sql)
+        insert_participations(activities=activities, villages=villages, count=PARTICIPATIONS,
+                              rng=rng)
         ip_kinds = [k for k in IPKind if k != IPKind.GI]
         insert_rows(IPFiling, ["kind", "business_id", "village_id", "title", "status",
                                "application_number", "filed_on", "granted_on"],

@@ -128,9 +128,6 @@ def import_vs_baseline() -> dict[str, float]:
             "django_import_export_rows_per_s": theirs, "kriya_import_rows_per_s": ours}
 
 
-
-
-
 LIST_BUSINESSES = 1_000_000
 
 
@@ -141,11 +138,11 @@ def register_1m() -> None:
     from django.db import connection, transaction
 
     from kriya.accounts.models import Membership, User
-    from kriya.lib.bulk import insert_rows
+    from kriya.operations.national import insert_register
     from kriya.regions.models import Village
     from kriya.regions.services import create_council, load_regions
     from kriya.registry.categories import seed
-    from kriya.registry.models import Artisan, Business, CraftCategory
+    from kriya.registry.models import CraftCategory
 
     load_regions()
     seed(CraftCategory)
@@ -157,16 +154,13 @@ def register_1m() -> None:
         "pk", flat=True))
     words = ["Tenun", "Ukiran", "Anyaman", "Perak", "Gerabah", "Batik", "Payung", "Topeng"]
     with transaction.atomic():
-        insert_rows(Artisan, ["id", "name", "village_id", "sex"],
-                    ((n + 1, f"Perajin {n:07d}", chosen[n], "LP"[n % 2])
-                     for n in range(LIST_BUSINESSES)))
-        insert_rows(Business, ["id", "name", "village_id", "owner_id", "scale",
-                               "yearly_turnover"],
-                    ((n + 1, f"{words[n % 8]} {n:07d}", chosen[n], n + 1,
-                      ("mikro", "mikro", "mikro", "kecil", "menengah")[n % 5],
-                      rng.randrange(10, 3000) * 1_000_000) for n in range(LIST_BUSINESSES)))
-        insert_rows(Business.categories.through, ["business_id", "craftcategory_id"],
-                    ((n + 1, categories[n % len(categories)]) for n in range(LIST_BUSINESSES)))
+        # The shared generator (kriya/operations/national.py) with this data set's own
+        # numbered names, which the list queries below search for.
+        insert_register(villages=chosen, rng=rng,
+                        categories=[categories[n % len(categories)]
+                                    for n in range(LIST_BUSINESSES)],
+                        artisan_name=lambda n: f"Perajin {n:07d}",
+                        business_name=lambda n: f"{words[n % 8]} {n:07d}")
         for code, username in [("51.03", "bench.badung"), ("51", "bench.bali")]:
             council = create_council(code=code)
             user = User.objects.create_user(username=username, password="x")
