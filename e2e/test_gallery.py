@@ -97,7 +97,7 @@ def test_an_artisan_adds_a_product_and_it_appears_once_approved(page, browser, l
 def test_the_gallery_speaks_english_under_en(page):
     umbrella = a_published_umbrella()
     page.goto(umbrella.get_absolute_url())
-    page.get_by_role("button", name="English").first.click()
+    page.get_by_role("link", name="English").first.click()
     expect(page).to_have_url(re.compile(r"/en/produk/"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Ask the maker on WhatsApp")).to_be_visible()

@@ -194,6 +194,9 @@ def cache_from_url(url: str) -> dict:
 
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# Public pages for visitors who are not logged in are served from that cache for this many
+# seconds (kriya/lib/cache.py); off in development so that every change shows at once.
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", "60" if PRODUCTION else "0")
 # db (default), cached_db or cache: short names for django.contrib.sessions.backends.*
 SESSION_ENGINE = os.environ.get("SESSION_ENGINE", "db")
 if "." not in SESSION_ENGINE:

@@ -1,6 +1,7 @@
 """Template filters available in every template (registered as builtins in settings)."""
 
 from django import template
+from django.urls import translate_url
 
 from kriya.lib.money import format_rupiah
 
@@ -14,3 +15,11 @@ def rupiah(value) -> str:
         return format_rupiah(value)
     except ValueError:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def language_path(context, code: str) -> str:
+    """This page in language ``code`` (``/katalog/?q=x`` → ``/en/katalog/?q=x``): a plain
+    link, so a page needs no form and no CSRF token to switch language."""
+    request = context.get("request")
+    return translate_url(request.get_full_path(), code) if request else "/"

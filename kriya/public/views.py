@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from kriya.catalog.models import Product, id_from_slug, slug_with_id
+from kriya.lib.cache import cache_for_visitors
 from kriya.lib.whatsapp import chat_url, facebook_share_url, share_url
 from kriya.programs.badges import badges_for_business
 from kriya.public.catalog import (
@@ -41,6 +42,7 @@ def makers(products: QuerySet) -> QuerySet:
         pk__in=products.values("business_id")).order_by("name")
 
 
+@cache_for_visitors
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     products = with_cards(published())
@@ -50,6 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", {"featured": featured, "icons": icons})
 
 
+@cache_for_visitors
 @require_safe
 @vary_on_headers("HX-Request")
 def catalog(request: HttpRequest) -> HttpResponse:
@@ -65,6 +68,7 @@ def catalog(request: HttpRequest) -> HttpResponse:
                                       "page": page})
 
 
+@cache_for_visitors
 @require_safe
 def product(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(
@@ -114,6 +118,7 @@ def product_data(request: HttpRequest, product: Product, url: str) -> dict:
             "brand": {"@type": "Brand", "name": product.business.name}}
 
 
+@cache_for_visitors
 @require_safe
 def business(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(
@@ -143,6 +148,7 @@ def social_links(business: Business) -> list[tuple[str, str]]:
     return [(label, url) for label, url in links if url]
 
 
+@cache_for_visitors
 @require_safe
 def village(request: HttpRequest, code: str) -> HttpResponse:
     found = get_object_or_404(
@@ -155,6 +161,7 @@ def village(request: HttpRequest, code: str) -> HttpResponse:
         "village": found, "icon": icon, "page": page, "makers": makers(products)[:50]})
 
 
+@cache_for_visitors
 @require_safe
 def region(request: HttpRequest, code: str) -> HttpResponse:
     if "." in code:
@@ -174,6 +181,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         "param": "kabupaten" if "." in code else "provinsi"})
 
 
+@cache_for_visitors
 @require_safe
 def events(request: HttpRequest) -> HttpResponse:
     return render(request, "public/events.html")
