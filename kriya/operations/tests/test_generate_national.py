@@ -44,7 +44,7 @@ def test_it_builds_councils_owners_businesses_and_products():
     assert Business.objects.count() == Artisan.objects.count() == N
     assert Council.objects.count() == Province.objects.count() + Regency.objects.count()
     assert 0.4 * N < Product.objects.count() < 0.9 * N  # a quarter of makers, 1–4 each
-    assert f"{N} businesses" in summary
+    assert f"{N} usaha" in summary
     assert Activity.objects.count() == N // 10 and Participation.objects.count() == N
     someone = Participation.objects.select_related("business", "artisan").filter(
         business__isnull=False).first()
@@ -88,11 +88,11 @@ def test_the_same_seed_gives_the_same_rows_and_another_seed_does_not():
 def test_a_second_run_refuses_and_changes_nothing():
     generate()
     before = snapshot()
-    with pytest.raises(CommandError, match="already holds"):
+    with pytest.raises(CommandError, match="sudah berisi"):
         generate()
     assert snapshot() == before
 
 
 def test_it_refuses_zero_businesses():
-    with pytest.raises(CommandError, match="at least 1"):
+    with pytest.raises(CommandError, match="paling sedikit 1"):
         call_command("generate_national", businesses=0)
