@@ -123,15 +123,30 @@ def serve_and_load(env: dict[str, str], port: int) -> dict[str, float]:
         load(port, CATALOG + TRIVIAL, requests=200)  # warm both workers' caches
         trivial_rps, trivial_p95 = load(port, TRIVIAL)
         catalog_rps, catalog_p95 = load(port, CATALOG)
+        rss = worker_rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
     return {"catalog_rps": catalog_rps, "catalog_p95": catalog_p95,
-            "trivial_rps": trivial_rps, "trivial_p95": trivial_p95}
+            "trivial_rps": trivial_rps, "trivial_p95": trivial_p95, "rss": rss}
+
+
+def worker_rss_mb(master: int) -> float:
+    """Resident memory of the largest gunicorn worker (a child of ``master``), in MB."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines()
+                          if ":" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return max(sizes, default=0.0)
 
 
 @benchmark("prod_catalog_rps", "prod_catalog_p95_ms", "prod_catalog_vs_trivial",
-           "trivial_view_rps", dataset="catalog_1m")
+           "trivial_view_rps", "web_worker_rss_mb", dataset="catalog_1m")
 def prod_catalog() -> dict[str, float]:
     """``/katalog/`` (and searches, filters, a later page) against ``/healthz`` (one
     ``SELECT 1``), both through gunicorn with production settings: as served (visitors get
@@ -157,4 +172,5 @@ def prod_catalog() -> dict[str, float]:
             "prod_catalog_uncached_p95_ms": uncached["catalog_p95"],
             "prod_catalog_uncached_vs_trivial": uncached["catalog_rps"] / served["trivial_rps"],
             "trivial_view_rps": served["trivial_rps"],
+            "web_worker_rss_mb": max(served["rss"], uncached["rss"]),
             "trivial_view_p95_ms": served["trivial_p95"]}
