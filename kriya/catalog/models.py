@@ -8,23 +8,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.slugs import slug_with_id
 from kriya.regions.scoping import RegionalModel, RegionalQuerySet
 from kriya.registry.models import Business, CraftCategory
-
-
-def slug_with_id(name: str, pk: int) -> str:
-    """``Kain Endek Tenun`` #42 → ``kain-endek-tenun-42``. The id makes it unique and stable:
-    a renamed product keeps its id, so a printed QR link still finds it (and redirects)."""
-    return f"{slugify(name)[:60].strip('-') or 'produk'}-{pk}"
-
-
-def id_from_slug(slug: str) -> int | None:
-    """The id at the end of a slug made by :func:`slug_with_id`, or None."""
-    tail = slug.rsplit("-", 1)[-1]
-    return int(tail) if tail.isdigit() and len(tail) < 12 else None
 
 
 class ProductQuerySet(RegionalQuerySet):
@@ -127,6 +115,11 @@ class Product(RegionalModel):
 
     def get_absolute_url(self) -> str:
         return reverse("public:product", args=[self.slug])
+
+    @property
+    def public_url(self) -> str:
+        """Its page in the public catalog, or "" while it is not published."""
+        return self.get_absolute_url() if self.status == self.Status.PUBLISHED else ""
 
     def can_move_to(self, status: str) -> bool:
         return status in self.NEXT.get(self.status, set())

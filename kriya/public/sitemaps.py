@@ -9,8 +9,8 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import translation
 
-from kriya.catalog.models import Product, slug_with_id
-from kriya.public.views import PUBLIC, published
+from kriya.catalog.models import Product
+from kriya.public.views import PUBLIC, makers, published
 from kriya.regions.models import Village
 from kriya.registry.models import Business
 
@@ -35,12 +35,11 @@ class BusinessSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Business.objects.within(PUBLIC).active().filter(
-            pk__in=published().values("business_id")).only("id", "name").order_by("id")
+        return makers(published()).only("id", "name").order_by("id")
 
     def location(self, item: Business) -> str:
         with translation.override("id"):
-            return reverse("public:business", args=[slug_with_id(item.name, item.pk)])
+            return reverse("public:business", args=[item.slug])
 
 
 class VillageSitemap(Sitemap):

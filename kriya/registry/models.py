@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.slugs import slug_with_id
 from kriya.regions.models import Village
 from kriya.regions.scoping import RegionalModel, RegionalQuerySet
 from kriya.registry.validators import validate_nib, validate_nik
@@ -177,6 +178,11 @@ class Business(RegisterRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("admin:registry_business_change", args=[self.pk])
+
+    @property
+    def slug(self) -> str:
+        """The public page's slug (``/usaha/<slug>/``): the name, then the id."""
+        return slug_with_id(self.name, self.pk)
 
 
 # PP 7/2021, art. 35: capital (excluding land and buildings) or yearly sales, in rupiah.

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kriya.catalog import services
-from kriya.catalog.models import Product, id_from_slug, slug_with_id
+from kriya.catalog.models import Product
 from kriya.catalog.tests.factories import category, make_business, make_product
+from kriya.lib.slugs import id_from_slug, slug_with_id
 
 
 @pytest.mark.django_db

@@ -11,7 +11,6 @@ from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from kriya.catalog.models import slug_with_id
 from kriya.catalog.photos import SIZES
 
 register = template.Library()
@@ -92,7 +91,7 @@ def first_name(name: str) -> str:
 
 @register.filter
 def business_url(business) -> str:
-    return reverse("public:business", args=[slug_with_id(business.name, business.pk)])
+    return reverse("public:business", args=[business.slug])
 
 
 @register.filter

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 
-from kriya.catalog.models import slug_with_id
 from kriya.catalog.tests.factories import make_business
+from kriya.lib.slugs import slug_with_id
 from kriya.lib.whatsapp import chat_url, facebook_share_url, share_url, wa_number
 from kriya.public.tests import test_gallery_catalog
 from kriya.registry.models import Business

@@ -6,7 +6,7 @@ import re
 from urllib.parse import parse_qs, quote, urlparse
 
 from kriya.catalog import services
-from kriya.catalog.models import slug_with_id
+from kriya.lib.slugs import slug_with_id
 from kriya.public.tests import test_gallery_catalog
 from kriya.registry.models import Business
 
