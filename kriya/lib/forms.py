@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -54,3 +55,11 @@ class RupiahField(forms.Field):
         if amount == 0 and not self.allow_zero:
             raise forms.ValidationError(_("%(field)s must be above zero.") % name, code="zero")
         return amount
+
+
+def https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
+    """``Meta.formfield_callback``: a typed "instagram.com/x" means https (Django 6's
+    default, taken now)."""
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)

@@ -6,17 +6,14 @@ Indonesian numbers are written many ways ("0812-3456-7890", "+62 812 3456 7890",
 
 from urllib.parse import quote
 
-COUNTRY = "62"
+from kriya.registry.validators import normalize_phone, phone_problem
 
 
 def wa_number(phone: str | None) -> str:
-    """The digits wa.me expects, or "" when ``phone`` holds too few digits to be a number."""
-    digits = "".join(c for c in (phone or "") if c.isdigit())
-    if digits.startswith("0"):
-        digits = COUNTRY + digits.lstrip("0")
-    elif digits.startswith("8"):
-        digits = COUNTRY + digits
-    return digits if 8 <= len(digits) <= 15 else ""
+    """The digits wa.me expects ("6281234567890"), or "" when ``phone`` is not an
+    Indonesian number; read the way the register reads phones."""
+    normalized = normalize_phone(phone or "")
+    return normalized.removeprefix("+") if normalized and not phone_problem(normalized) else ""
 
 
 def chat_url(phone: str | None, text: str = "") -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kriya.catalog.models import Product
-from kriya.lib.forms import RupiahField
+from kriya.lib.forms import RupiahField, https_by_default
 from kriya.registry.models import Business, CraftCategory
 from kriya.registry.validators import normalize_phone, phone_problem
 
@@ -41,16 +40,11 @@ class ServiceErrorsMixin:
             self.add_error(None, error)
 
 
-def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
-    if isinstance(field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")  # Django 6's default, taken now
-    return field.formfield(**kwargs)
-
 
 class BusinessProfileForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Business
-        formfield_callback = _formfield
+        formfield_callback = https_by_default
         fields = ["address", "phone", "website", "instagram", "facebook", "marketplace",
                   "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3}),

@@ -3,7 +3,6 @@
 import re
 
 from django import forms
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from unfold.widgets import (
     UnfoldAdminFileFieldWidget,
@@ -11,6 +10,7 @@ from unfold.widgets import (
     UnfoldAdminTextInputWidget,
 )
 
+from kriya.lib.forms import https_by_default
 from kriya.registry.models import Artisan, Business, ImportBatch, scale_for
 from kriya.registry.validators import (
     normalize_name,
@@ -19,12 +19,6 @@ from kriya.registry.validators import (
     validate_nib,
     validate_nik,
 )
-
-
-def _formfield(field, **kwargs):
-    if isinstance(field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")  # Django 6's default, taken now
-    return field.formfield(**kwargs)
 
 
 class RegisterForm(forms.ModelForm):
@@ -65,7 +59,7 @@ class BusinessForm(RegisterForm):
                           help_text=_("Business identity number from OSS: 13 digits."))
     class Meta:
         model = Business
-        formfield_callback = _formfield
+        formfield_callback = https_by_default
         fields = ["name", "owner", "nib", "legal_form", "scale", "categories", "village",
                   "cluster", "address", "phone", "workers", "capital", "yearly_turnover",
                   "year_founded", "membership", "member_since", "website", "instagram",
