@@ -74,11 +74,9 @@ class ProductAdmin(RegionalAdmin):
 
     def save_model(self, request, obj, form, change):
         # Through the service, so the search words follow every change.
-        values = {name: form.cleaned_data[name] for name in form.changed_data
+        names = form.changed_data if change else form.cleaned_data
+        values = {name: form.cleaned_data[name] for name in names
                   if name in services.PRODUCT_FIELDS or name == "business"}
-        if not change:
-            values = {name: form.cleaned_data[name] for name in form.cleaned_data
-                      if name in services.PRODUCT_FIELDS or name == "business"}
         services.save_product(product=obj, by=request.user, **values)
         if form.cleaned_data.get("new_photo"):
             services.add_photo(product=obj, upload=form.cleaned_data["new_photo"])

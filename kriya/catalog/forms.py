@@ -8,6 +8,7 @@ from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextInputWidget
 
 from kriya.catalog.models import Product
 from kriya.catalog.photos import clean_photo
+from kriya.catalog.services import MAX_PHOTOS
 from kriya.lib.forms import RupiahField
 
 LAYOUTS = [("a4-3x8", _("A4, 24 labels of 70 × 37 mm (3 × 8)")),
@@ -30,6 +31,10 @@ class ProductAdminForm(forms.ModelForm):
     def clean_new_photo(self):
         upload = self.cleaned_data.get("new_photo")
         if upload:
+            if self.instance.pk and self.instance.photos.count() >= MAX_PHOTOS:
+                raise forms.ValidationError(
+                    _("A product has at most %(n)s photos; remove one first.")
+                    % {"n": MAX_PHOTOS})
             clean_photo(upload)  # refuses what is not a photo, with the reason
             upload.seek(0)
         return upload

@@ -122,18 +122,20 @@ def remove_photo(*, photo: ProductPhoto) -> None:
     for file in files:
         if file:
             transaction.on_commit(lambda f=file: f.storage.delete(f.name))
-    for index, other in enumerate(product.photos.order_by("order", "id")):
-        if other.order != index:
-            other.order = index
-            other.save(update_fields=["order"])
+    _renumber(product.photos.order_by("order", "id"))
 
 
 @transaction.atomic
 def make_main_photo(*, photo: ProductPhoto) -> ProductPhoto:
     """Put ``photo`` first: the main photo in lists, shares and labels."""
     others = [p for p in photo.product.photos.order_by("order", "id") if p.pk != photo.pk]
-    for index, other in enumerate([photo, *others]):
-        if other.order != index:
-            other.order = index
-            other.save(update_fields=["order"])
+    _renumber([photo, *others])
     return photo
+
+
+def _renumber(photos: Iterable[ProductPhoto]) -> None:
+    """Give ``photos`` the orders 0, 1, 2 … in the order given, saving only those that move."""
+    for index, photo in enumerate(photos):
+        if photo.order != index:
+            photo.order = index
+            photo.save(update_fields=["order"])

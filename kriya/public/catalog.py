@@ -1,5 +1,5 @@
-"""The public catalog's query: the filter form (what a visitor may ask for), a forgiving
-rupiah parser for the price boxes, and a page that never counts past 1,000 matches."""
+"""The public catalog's query: the filter form (what a visitor may ask for), the filters
+applied to the published products, and a page that never counts past 1,000 matches."""
 
 from __future__ import annotations
 

@@ -56,22 +56,12 @@ def _photos(request: HttpRequest) -> QuerySet[ProductPhoto]:
     return ProductPhoto.objects.filter(product__in=_products(request)).select_related("product")
 
 
-def public_url(product: Product) -> str:
-    """The product's page in the public catalog, once it is published."""
-    if product.status != Product.Status.PUBLISHED:
-        return ""
-    return product.get_absolute_url()
-
-
 @artisan_required
 def home(request: HttpRequest) -> HttpResponse:
     """The artisan's businesses and products, each with its status and what to do next."""
     products = Product.objects.select_related("category").prefetch_related("photos")
     businesses = _businesses(request).select_related("village").prefetch_related(
         Prefetch("products", queryset=products.order_by("-updated_at", "-id")))
-    for business in businesses:
-        for product in business.products.all():
-            product.public_url = public_url(product)
     return render(request, "portal/home.html", {"businesses": businesses})
 
 
@@ -131,7 +121,7 @@ def _product_form(request: HttpRequest, product: Product) -> HttpResponse:
 def _product_context(product: Product, **extra) -> dict:
     photos = list(product.photos.all()) if product.pk else []
     return {"product": product, "photos": photos, "photos_form": PhotosForm(),
-            "public_url": public_url(product), "max_photos": catalog_services.MAX_PHOTOS,
+            "public_url": product.public_url, "max_photos": catalog_services.MAX_PHOTOS,
             **extra}
 
 

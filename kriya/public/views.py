@@ -9,15 +9,15 @@ from urllib.parse import quote
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from kriya.catalog.models import Product, id_from_slug, slug_with_id
+from kriya.catalog.models import Product
 from kriya.lib.cache import cache_for_visitors
+from kriya.lib.slugs import id_from_slug
 from kriya.lib.whatsapp import chat_url, facebook_share_url, share_url
 from kriya.programs.badges import badges_for_business
 from kriya.public.catalog import (
@@ -93,12 +93,8 @@ def contact_url(product: Product) -> str:
         text = _("Hello %(business)s, I am interested in “%(product)s” (%(url)s), which I saw "
                  "in the Kriya gallery. Is it still available?") % {
             "business": product.business.name, "product": product.name,
-            "url": product_url_for(product)}
+            "url": product.get_absolute_url()}
     return chat_url(product.business.phone, text)
-
-
-def product_url_for(product: Product) -> str:
-    return reverse("public:product", args=[product.slug])
 
 
 def product_data(request: HttpRequest, product: Product, url: str) -> dict:
@@ -129,8 +125,8 @@ def business(request: HttpRequest, slug: str) -> HttpResponse:
                        page_number(request.GET.get("halaman")))
     if not page.count:
         raise Http404
-    if slug != slug_with_id(found.name, found.pk):
-        return redirect("public:business", slug_with_id(found.name, found.pk), permanent=True)
+    if slug != found.slug:
+        return redirect("public:business", found.slug, permanent=True)
     return render(request, "public/business.html", {
         "business": found, "page": page, "contact_url": chat_url(found.phone),
         "links": social_links(found), "badges": badges_for_business(found)})

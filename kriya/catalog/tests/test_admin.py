@@ -102,3 +102,18 @@ def test_the_dashboard_counts_published_and_waiting_products(client, badung_secr
     client.force_login(gianyar_secretary)
     cards = {c["key"]: c for c in client.get("/admin/").context["cards"]}
     assert cards["products"]["value"] == "0 (0)"
+
+
+@pytest.mark.django_db
+def test_a_ninth_photo_is_refused_on_the_form_not_with_an_error_page():
+    from django.forms.models import model_to_dict
+
+    from kriya.catalog import services
+    from kriya.catalog.forms import ProductAdminForm
+    product = make_product(make_business(), publish=False, photo=False)
+    for _n in range(services.MAX_PHOTOS):
+        services.add_photo(product=product, upload=image_file())
+    form = ProductAdminForm(instance=product, data=model_to_dict(product),
+                            files={"new_photo": image_file()})
+    assert not form.is_valid()
+    assert "8" in form.errors["new_photo"][0]
