@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -33,14 +34,14 @@ class PipelineForm(forms.ModelForm):
     """Refuses a status the row's pipeline (``NEXT``) does not allow from where it is."""
 
     def clean_status(self):
+        # The instance still holds the stored status here: the form writes to it only after
+        # its fields are cleaned, so the model's own can_move_to() decides.
         status = self.cleaned_data["status"]
-        if self.instance.pk:
-            old = type(self.instance).objects.values_list("status", flat=True).get(
-                pk=self.instance.pk)
-            if status != old and status not in type(self.instance).NEXT.get(old, set()):
-                choices = dict(type(self.instance)._meta.get_field("status").choices)
-                raise ValidationError(_("“%(old)s” cannot become “%(new)s”.")
-                                      % {"old": choices[old], "new": choices[status]})
+        row = self.instance
+        if row.pk and status != row.status and not row.can_move_to(status):
+            raise ValidationError(_("“%(old)s” cannot become “%(new)s”.")
+                                  % {"old": row.get_status_display(),
+                                     "new": type(row).Status(status).label})
         return status
 
 
@@ -138,9 +139,12 @@ class ActivityAdmin(RegionalAdmin):
         else:
             super().save_model(request, obj, form, change)
 
-    @display(description=_("participants"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(participants=Count("participations"))
+
+    @display(description=_("participants"), ordering="participants")
     def participant_count(self, activity: Activity) -> int:
-        return activity.participations.count()
+        return activity.participants
 
     @display(description=_("attendance"))
     def attendance_links(self, activity: Activity) -> str:

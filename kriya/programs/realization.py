@@ -231,8 +231,11 @@ def realize_many(plans: Iterable[WorkPlan]) -> dict[int, list[IndicatorResult]]:
                                                           "order", "id"))
     # Which rules each (source, period) must answer, and for which councils.
     needed: dict[tuple, tuple[dict[tuple, Rule], set[str]]] = {}
+    known: dict[tuple, Rule | None] = {}  # rule_for reads a craft's sub-crafts: once per key
     for indicator in indicators:
-        rule = rule_for(indicator)
+        if _key(indicator) not in known:
+            known[_key(indicator)] = rule_for(indicator)
+        rule = known[_key(indicator)]
         if rule is not None:
             plan = plans[indicator.program.work_plan_id]
             rules, codes = needed.setdefault((rule.source, plan.period), ({}, set()))

@@ -190,3 +190,23 @@ def test_the_records_page_does_not_query_per_row(client, badung_secretary, plan,
     with django_assert_max_num_queries(20):
         page = client.get(url)
     assert "Usaha 19" in page.text
+
+
+def test_the_activity_list_counts_participants_in_its_own_query(client, badung_secretary,
+                                                               plan):
+    client.force_login(badung_secretary)
+    page = client.get(reverse("admin:programs_activity_changelist"))
+    assert page.status_code == 200 and "Pelatihan tenun endek" in page.text
+
+
+def test_the_filing_form_refuses_a_status_its_pipeline_does_not_allow(badung_businesses):
+    from django.forms import modelform_factory
+
+    from kriya.programs.admin import PipelineForm
+    from kriya.programs.models import IPFiling
+
+    filing = services.create_filing(kind=IPKind.TRADEMARK, title="Endek Sari",
+                                    business=badung_businesses[0])
+    form_class = modelform_factory(IPFiling, form=PipelineForm, fields=["status"])
+    form = form_class({"status": IPFiling.Status.GRANTED}, instance=filing)
+    assert not form.is_valid() and "diberikan" in form.errors["status"][0]
