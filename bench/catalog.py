@@ -12,7 +12,7 @@ import time
 from decimal import Decimal
 
 from bench import benchmark
-from kriya.operations.national import COLORS
+from kriya.operations.national import COLORS, DENSE_PROVINCES
 
 PRODUCTS = 1_000_000
 BUSINESSES = 200_000  # five products each on average, as the demo's makers have 2–5
@@ -47,7 +47,7 @@ def catalog_1m() -> None:
     rng = random.Random(PRODUCTS)
     places = place_words()
     codes = list(places)
-    weights = [8.0 if c.startswith(("51.", "33.", "34.", "35.")) else 1.0 for c in codes]
+    weights = [8.0 if c.startswith(DENSE_PROVINCES) else 1.0 for c in codes]
     table = crafts()
     stems = [STEMS[slug] for slug in CRAFTS]
     names, makers = [], []

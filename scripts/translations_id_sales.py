@@ -95,7 +95,8 @@ ID = {
         "Terima paling sedikit satu barang %(product)s.",
     "%(product)s cannot have a price below zero.":
         "Harga %(product)s tidak boleh di bawah nol.",
-    "%(item)s cannot have a price below zero.": "Harga %(item)s tidak boleh di bawah nol.",
+    "The discount on %(item)s cannot be below zero.":
+        "Diskon untuk %(item)s tidak boleh di bawah nol.",
     "The discount on %(item)s is above your limit of %(limit)s%%.":
         "Diskon untuk %(item)s melebihi batas Anda, %(limit)s%%.",
     "Paid %(paid)s is less than the total of %(total)s.":

@@ -270,6 +270,7 @@ def generate_national(*, businesses: int, seed: int = 1) -> NationalReport:
     the businesses, and five years of the councils' activities with one participation per
     business on average. The same seed gives the same rows; refuses a non-empty register."""
     from kriya.catalog.models import Product
+    from kriya.catalog.search import words
     from kriya.programs.models import Activity
     from kriya.regions.models import Council, Province, Regency
     from kriya.regions.services import create_council, load_regions
@@ -295,8 +296,6 @@ def generate_national(*, businesses: int, seed: int = 1) -> NationalReport:
     people, shops = realistic_names(count=businesses, rng=rng, craft_of=craft_of)
     insert_register(villages=villages, categories=[table[c][0] for c in craft_of], rng=rng,
                     artisan_name=people.__getitem__, business_name=shops.__getitem__)
-    from kriya.catalog.search import words
-
     places = place_words()
     makers = [Maker(n + 1, villages[n], craft_of[n],
                     " ".join(words(shops[n])) + " " + places[villages[n]])

@@ -42,6 +42,9 @@ class ItemInline(ReadOnlyMixin, RegionalTabularInline):
     readonly_fields = fields
     extra = 0
 
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).select_related("product")  # one query, not one a row
+
 
 @admin.register(ConsignmentIntake)
 class ConsignmentIntakeAdmin(ReadOnlyMixin, RegionalAdmin):
@@ -59,6 +62,9 @@ class LineInline(ReadOnlyMixin, RegionalTabularInline):
               "line_total"]
     readonly_fields = fields
     extra = 0
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).select_related("item__product")
 
 
 @admin.register(Sale)

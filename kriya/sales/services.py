@@ -105,9 +105,9 @@ def discount_limit(user: User, outlet: Outlet) -> Decimal:
     """The largest discount (percent) ``user`` may give at ``outlet``'s till."""
     if user.is_superuser:
         return Decimal(100)
-    roles = user.memberships.filter(council_id=outlet.council_id, is_active=True)
-    return max((DISCOUNT_LIMITS.get(role, Decimal(0))
-                for role in roles.values_list("role", flat=True)), default=Decimal(0))
+    roles = user.memberships.filter(council_id=outlet.council_id, is_active=True
+                                    ).values_list("role", flat=True)
+    return max((DISCOUNT_LIMITS.get(role, Decimal(0)) for role in roles), default=Decimal(0))
 
 
 @transaction.atomic
@@ -144,10 +144,10 @@ def record_sale(*, outlet: Outlet, lines: list[SaleLineInput], cashier: User,
         item = items[line.item_id]
         gross = item.price * line.quantity
         discount = to_rupiah(line.discount)
-        if item.price < 0 or discount < 0:
-            raise ValidationError(_("%(item)s cannot have a price below zero.")
+        if discount < 0:  # the item's own price is checked at intake and by the database
+            raise ValidationError(_("The discount on %(item)s cannot be below zero.")
                                   % {"item": item})
-        if gross and discount * 100 > gross * limit or not gross and discount:
+        if discount * 100 > gross * limit:  # limit <= 100, so never more than the line
             raise ValidationError(
                 _("The discount on %(item)s is above your limit of %(limit)s%%.")
                 % {"item": item, "limit": limit})
