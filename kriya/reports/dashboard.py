@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -104,9 +105,10 @@ def _artisans(council: Council) -> Card:
 
 
 def _products(council: Council) -> Card:
-    products = Product.objects.within(council)
-    published = products.filter(status=Product.Status.PUBLISHED).count()
-    waiting = products.filter(status=Product.Status.SUBMITTED).count()
+    counts = Product.objects.within(council).aggregate(  # one pass, not one per status
+        published=Count("pk", filter=Q(status=Product.Status.PUBLISHED)),
+        waiting=Count("pk", filter=Q(status=Product.Status.SUBMITTED)))
+    published, waiting = counts["published"], counts["waiting"]
     return {
         "key": "products",
         "title": _("Products in the gallery (waiting for approval)"),

@@ -12,6 +12,7 @@ from xml.etree import ElementTree
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from python_calamine import CalamineWorkbook
 
 SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods), OLE (xls)
@@ -135,25 +136,14 @@ def _in_piece(data: bytes, prefix: bytes):
             raise ValueError("a formula in a cell without its reference")
         value = VALUE.search(data, at, end)
         if value is None or (not value.group(1) and cell.group("type") != b"str"):
-            yield int(cell.group("row")) - 1, _column(cell.group("column"))
+            yield (int(cell.group("row")) - 1,
+                   column_index_from_string(cell.group("column").decode()) - 1)
         at = data.find(formula, end)
 
 
 def cell_name(row: int, column: int) -> str:
     """``(1, 27)`` → ``"AB2"``: the cell at that position, as Excel names it."""
-    letters = ""
-    column += 1
-    while column:
-        column, letter = divmod(column - 1, 26)
-        letters = chr(65 + letter) + letters
-    return f"{letters}{row + 1}"
-
-
-def _column(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number - 1
+    return f"{get_column_letter(column + 1)}{row + 1}"
 
 
 def _fill_merged(rows: list[list], merged: list) -> list[list]:
