@@ -13,7 +13,7 @@ from kriya.accounts.models import User
 from kriya.catalog.models import Product
 from kriya.regions.models import Council
 from kriya.sales import services
-from kriya.sales.models import Outlet, Sale
+from kriya.sales.models import Consignor, Outlet, Sale
 
 OUTLETS = {
     "51.03": [("Galeri Dekranasda Badung", Outlet.Kind.GALLERY),
@@ -50,6 +50,7 @@ def _council_sales(council: Council, outlets, receiver: str, cashier: str) -> No
     items = []
     for number, (_business, group) in enumerate(sorted(by_business.items())[:4]):
         outlet = created[number % len(created)]
+        Consignor.objects.get_or_create(council=council, business=group[0].business)
         intake = services.receive_consignment(
             outlet=outlet, business=group[0].business, by=by,
             lines=[services.IntakeLineInput(

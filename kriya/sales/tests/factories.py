@@ -10,7 +10,7 @@ from kriya.catalog.models import Product
 from kriya.catalog.tests.factories import make_business, make_product
 from kriya.regions.models import Council
 from kriya.sales import services
-from kriya.sales.models import ConsignedItem, Outlet, Sale
+from kriya.sales.models import ConsignedItem, Consignor, Outlet, Sale
 
 
 def make_outlet(council: Council, name: str = "Galeri Dekranasda Badung", **values) -> Outlet:
@@ -26,6 +26,7 @@ def make_maker_product(village: str = "51.03.04.2005", name: str = "Payung Hias 
 def consign(outlet: Outlet, by: User, quantity: int = 5, price: str = "125000",
             product: Product | None = None, commission: str = "20") -> ConsignedItem:
     product = product or make_maker_product()
+    admit(outlet.council, product.business)
     intake = services.receive_consignment(
         outlet=outlet, business=product.business, by=by,
         lines=[services.IntakeLineInput(product=product, quantity=quantity,
@@ -42,3 +43,9 @@ def sell(outlet: Outlet, item: ConsignedItem, cashier: User, quantity: int = 1,
         outlet=outlet, cashier=cashier, client_key=key or uuid.uuid4(),
         lines=[services.SaleLineInput(item_id=item.pk, quantity=quantity,
                                       discount=Decimal(discount))], **values)
+
+
+def admit(council: Council, business) -> Consignor:
+    """Make ``business`` one of the council's consignors (as an accepted application does)."""
+    consignor, _created = Consignor.objects.get_or_create(council=council, business=business)
+    return consignor

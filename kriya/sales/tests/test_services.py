@@ -10,7 +10,7 @@ from django.utils import timezone
 from kriya.catalog import services as catalog_services
 from kriya.sales import services
 from kriya.sales.models import Sale, SaleLine, StockMove
-from kriya.sales.tests.factories import consign, make_outlet, sell
+from kriya.sales.tests.factories import admit, consign, make_maker_product, make_outlet, sell
 
 pytestmark = pytest.mark.django_db
 
@@ -169,10 +169,9 @@ def test_an_inactive_outlet_or_a_closed_booth_cannot_sell(badung, gallery, umbre
 
 
 def test_a_product_of_another_business_is_refused_at_intake(gallery, badung_secretary):
-    from kriya.sales.tests.factories import make_maker_product
-
     other = make_maker_product(name="Tedung Poleng")
     mine = make_maker_product()
+    admit(gallery.council, mine.business)
     with pytest.raises(ValidationError, match="is not a product of"):
         services.receive_consignment(
             outlet=gallery, business=mine.business, by=badung_secretary,
