@@ -29,6 +29,7 @@ class KriyaAdminSite(UnfoldAdminSite):
     def get_urls(self):
         from kriya.programs.views import admin_urls as programs_urls
         from kriya.registry import views as registry_views
+        from kriya.sales import report_views, settlement_views
 
         return [
             path("ikon-desa/", self.admin_view(registry_views.icon_coverage),
@@ -43,6 +44,8 @@ class KriyaAdminSite(UnfoldAdminSite):
                  self.admin_view(registry_views.import_template),
                  name="register-import-template"),
             *programs_urls(self),
+            *settlement_views.admin_urls(self),
+            *report_views.admin_urls(self),
             *super().get_urls(),
         ]
 

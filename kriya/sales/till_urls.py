@@ -1,0 +1,4 @@
+"""The till (kasir): placeholder until built."""
+
+app_name = "till"
+urlpatterns: list = []
