@@ -66,7 +66,7 @@ def _lock_items(ids: set[int]) -> dict[int, ConsignedItem]:
     """Lock the items in a fixed order (by id), so two writers never wait on each other in
     a circle; ``of=("self",)`` keeps PostgreSQL from locking the joined product rows."""
     locked = (ConsignedItem.objects.select_for_update(of=("self",))
-              .select_related("product").filter(pk__in=ids).order_by("pk"))
+              .select_related("product", "intake__outlet").filter(pk__in=ids).order_by("pk"))
     return {item.pk: item for item in locked}
 
 
@@ -153,7 +153,8 @@ def record_sale(*, outlet: Outlet, lines: list[SaleLineInput], cashier: User,
     if DayClose.objects.filter(outlet=outlet, day=today).exists():
         raise ValidationError(_("The till of %(outlet)s is already closed for today.")
                               % {"outlet": outlet})
-    if set(items) != set(wanted):
+    if set(items) != set(wanted) or any(
+            item.intake.outlet.council_id != outlet.council_id for item in items.values()):
         raise ValidationError(_("An item of this sale is not in the gallery's stock."))
     on_hand = StockMove.objects.on_hand(item_ids=wanted, outlet=outlet)  # one GROUP BY
     for item_id, quantity in wanted.items():
@@ -226,6 +227,10 @@ def return_from_customer(*, sale_line: SaleLine, quantity: int, reason: str,
     if line.sale.is_voided:
         raise ValidationError(_("Sale #%(sale)s was voided; nothing of it can be returned.")
                               % {"sale": line.sale_id})
+    if DayClose.objects.filter(outlet=line.sale.outlet, day=timezone.localdate()).exists():
+        # The refund is paid from today's cash, which is already counted and handed over.
+        raise ValidationError(_("The till of %(outlet)s is already closed for today; take "
+                                "the return tomorrow.") % {"outlet": line.sale.outlet})
     returned = (StockMove.objects.filter(sale_line=line, kind=StockMove.Kind.CUSTOMER_RETURN)
                 .aggregate(n=Sum("quantity"))["n"] or 0)
     if quantity > line.quantity - returned:
@@ -264,6 +269,9 @@ def void_sale(*, sale: Sale, reason: str, by: User) -> Sale:
         raise ValidationError(_("Give the reason for the void."))
     if sale.is_voided:
         raise ValidationError(_("Sale #%(sale)s is already voided.") % {"sale": sale.pk})
+    if sale.day != timezone.localdate():
+        raise ValidationError(_("Sale #%(sale)s is from an earlier day; take a return instead.")
+                              % {"sale": sale.pk})
     if DayClose.objects.filter(outlet_id=sale.outlet_id, day=sale.day).exists():
         raise ValidationError(_("The day of sale #%(sale)s is closed; take a return instead.")
                               % {"sale": sale.pk})

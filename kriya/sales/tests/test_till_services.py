@@ -116,3 +116,33 @@ def test_the_next_day_sells_again(gallery, umbrellas, badung_cashier):
         services.close_day(outlet=gallery, cash_counted=Decimal(125000), by=badung_cashier)
     with time_machine.travel(dt.datetime(2026, 11, 3, 10, tzinfo=dt.UTC)):
         assert sell(gallery, umbrellas, badung_cashier).day == dt.date(2026, 11, 3)
+
+
+def test_a_return_waits_for_the_next_day_once_the_till_is_closed(gallery, umbrellas,
+                                                                 badung_cashier):
+    line = sell(gallery, umbrellas, badung_cashier).lines.get()
+    services.close_day(outlet=gallery, cash_counted=Decimal(125000), by=badung_cashier)
+    with pytest.raises(ValidationError, match="take the return tomorrow"):
+        services.return_from_customer(sale_line=line, quantity=1, reason="Rusak",
+                                      by=badung_cashier)
+
+
+def test_a_sale_of_an_earlier_day_is_returned_not_voided(gallery, umbrellas, badung_cashier,
+                                                         badung_secretary):
+    with time_machine.travel(dt.datetime(2026, 11, 2, 10, tzinfo=dt.UTC)):
+        sale = sell(gallery, umbrellas, badung_cashier)
+    with time_machine.travel(dt.datetime(2026, 11, 3, 10, tzinfo=dt.UTC)), \
+            pytest.raises(ValidationError, match="earlier day; take a return"):
+        services.void_sale(sale=sale, reason="Salah", by=badung_secretary)
+
+
+def test_an_item_of_another_council_cannot_be_sold(gianyar, gallery, badung_cashier,
+                                                   gianyar_secretary):
+    from kriya.sales.tests.factories import make_outlet
+
+    elsewhere = make_outlet(gianyar, "Galeri Dekranasda Gianyar")
+    theirs = consign(elsewhere, gianyar_secretary,
+                     product=make_maker_product(village="51.04.01.2001", name="Patung Garuda"))
+    with pytest.raises(ValidationError, match="not in the gallery's stock"):
+        sell(gallery, theirs, badung_cashier)
+    assert not Sale.objects.filter(outlet=gallery).exists()
