@@ -1,4 +1,5 @@
-"""The artisan portal: an artisan keeps their own business profile and products.
+"""The artisan portal: an artisan keeps their own business profile and products, and sees
+their goods at the council's gallery (stock, sales and settlements).
 
 Every record is fetched through ``_businesses``, ``_products`` or ``_photos``, which start
 from the businesses of the artisan linked to the login: another artisan's id is a 404.
@@ -25,6 +26,7 @@ from kriya.catalog.models import Product, ProductPhoto
 from kriya.public.portal_forms import BusinessProfileForm, PhotosForm, ProductForm
 from kriya.registry import portal_services
 from kriya.registry.models import Business
+from kriya.sales import reports as sales_reports
 
 View = Callable[..., HttpResponse]
 
@@ -63,6 +65,14 @@ def home(request: HttpRequest) -> HttpResponse:
     businesses = _businesses(request).select_related("village").prefetch_related(
         Prefetch("products", queryset=products.order_by("-updated_at", "-id")))
     return render(request, "portal/home.html", {"businesses": businesses})
+
+
+@artisan_required
+def consignments(request: HttpRequest) -> HttpResponse:
+    """The artisan's goods on consignment: stock per outlet, the last three months' sales
+    (returns shown, voided sales left out) and the settlements, of their own businesses."""
+    overview = sales_reports.maker_overview(businesses=_businesses(request))
+    return render(request, "portal/consignments.html", {"overview": overview})
 
 
 @artisan_required

@@ -6,6 +6,7 @@ app_name = "portal"
 urlpatterns = [
     path("", portal.home, name="home"),
     path("usaha/<int:business_id>/", portal.business_edit, name="business"),
+    path("titipan/", portal.consignments, name="consignments"),
     path("produk/baru/", portal.product_new, name="product-new"),
     path("produk/<int:product_id>/", portal.product_edit, name="product"),
     path("produk/<int:product_id>/foto/", portal.photo_add, name="photo-add"),

@@ -24,6 +24,8 @@ from kriya.programs.realization import plan_percent, realize
 from kriya.regions.models import BoardTerm, Council, District, Regency, Village
 from kriya.registry.coverage import coverage_totals
 from kriya.registry.models import Artisan, Business
+from kriya.sales.models import Outlet
+from kriya.sales.reports import near_best_before_count
 
 Card = dict[str, Any]
 
@@ -118,6 +120,20 @@ def _products(council: Council) -> Card:
     }
 
 
+def _best_before(council: Council) -> Card | None:
+    """Goods on the gallery's shelves past or within 30 days of their best-before date
+    (councils with an outlet only)."""
+    if not Outlet.objects.within(council).exists():
+        return None
+    return {
+        "key": "best_before",
+        "title": _("Goods near their best-before date"),
+        "icon": "event_busy",
+        "value": near_best_before_count(council),
+        "link": reverse("admin:sales-best-before"),
+    }
+
+
 def _n(number: int) -> str:
     return number_format(number, force_grouping=True)
 
@@ -155,6 +171,7 @@ CARDS: list[Callable[[Council], Card | None]] = [
     _businesses,
     _artisans,
     _products,
+    _best_before,
     _villages,
     _districts,
     _regencies,
