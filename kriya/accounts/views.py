@@ -11,11 +11,14 @@ from kriya.accounts.models import Role
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Where a login lands: the field mentor's visit list (a phone in a village), the back
-    office for other staff, the artisan portal for an artisan, this page for everyone else."""
+    """Where a login lands: the field mentor's visit list (a phone in a village), the till
+    for a gallery cashier (a counter), the back office for other staff, the artisan portal
+    for an artisan, this page for everyone else."""
     membership = request.membership
     if membership and membership.is_active and membership.role == Role.MENTOR:
         return redirect("visits:home")
+    if membership and membership.is_active and membership.role == Role.CASHIER:
+        return redirect("till:home")
     if membership and membership.is_back_office or request.user.is_superuser:
         return redirect("admin:index")
     if hasattr(request.user, "artisan"):
