@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("portal/", include("kriya.public.portal_urls")),
     path("pendampingan/", include("kriya.programs.visit_urls")),
     path("kasir/", include("kriya.sales.till_urls")),
+    path("titip/", include("kriya.sales.statement_urls")),
     path("", public_views.home, name="home"),
     path("", include("kriya.public.urls")),
     prefix_default_language=False,
