@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 MODULES = ["bench.regions", "bench.registry", "bench.programs", "bench.catalog", "bench.national",
-           "bench.production"]
+           "bench.production", "bench.sales"]
 BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {}
 
 
