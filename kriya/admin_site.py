@@ -101,6 +101,14 @@ PAGES = {
                   frozenset({Role.MENTOR, Role.SECRETARIAT, Role.ADMIN})),
                  (_("Expiring in the next 90 days"), "admin:programs-expiring", "event_busy",
                   None)],
+    "sales": [(_("The till"), "till:home", "point_of_sale",
+               frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN})),
+              (_("Settlements with the makers"), "admin:sales-settlements",
+               "account_balance_wallet", EDITOR_ROLES | {Role.BOARD, Role.CASHIER}),
+              (_("Sales report"), "admin:sales-reports", "bar_chart", None),
+              (_("Goods near their best-before date"), "admin:sales-best-before",
+               "event_busy", None),
+              (_("Consignor review"), "admin:sales-consignor-review", "rate_review", None)],
 }
 
 

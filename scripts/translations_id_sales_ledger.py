@@ -109,4 +109,9 @@ ID = {
     "The amount paid must be above zero.": "Jumlah yang dibayar harus lebih dari nol.",
     "%(amount)s is more than the balance of %(balance)s.":
         "%(amount)s melebihi sisa %(balance)s.",
+    "The till": "Kasir",
+    "The till of %(outlet)s is already closed for today; take the return tomorrow.":
+        "Kas %(outlet)s sudah ditutup untuk hari ini; catat returnya besok.",
+    "Sale #%(sale)s is from an earlier day; take a return instead.":
+        "Penjualan #%(sale)s dari hari sebelumnya; catat sebagai retur.",
 }

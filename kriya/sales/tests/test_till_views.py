@@ -13,7 +13,6 @@ from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from conftest import PASSWORD, make_user
 from kriya.accounts.models import Role
