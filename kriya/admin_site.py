@@ -29,7 +29,7 @@ class KriyaAdminSite(UnfoldAdminSite):
     def get_urls(self):
         from kriya.programs.views import admin_urls as programs_urls
         from kriya.registry import views as registry_views
-        from kriya.sales import report_views, settlement_views
+        from kriya.sales import intake_views, report_views, settlement_views
 
         return [
             path("ikon-desa/", self.admin_view(registry_views.icon_coverage),
@@ -46,6 +46,7 @@ class KriyaAdminSite(UnfoldAdminSite):
             *programs_urls(self),
             *settlement_views.admin_urls(self),
             *report_views.admin_urls(self),
+            *intake_views.admin_urls(self),
             *super().get_urls(),
         ]
 
@@ -103,6 +104,9 @@ PAGES = {
                   None)],
     "sales": [(_("The till"), "till:home", "point_of_sale",
                frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN})),
+              (_("Take in consigned goods"), "admin:sales-intake-new", "move_to_inbox",
+               frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN})),
+              (_("Stock per outlet"), "admin:sales-stock", "inventory_2", None),
               (_("Settlements with the makers"), "admin:sales-settlements",
                "account_balance_wallet", EDITOR_ROLES | {Role.BOARD, Role.CASHIER}),
               (_("Sales report"), "admin:sales-reports", "bar_chart", None),

@@ -114,4 +114,6 @@ ID = {
         "Kas %(outlet)s sudah ditutup untuk hari ini; catat returnya besok.",
     "Sale #%(sale)s is from an earlier day; take a return instead.":
         "Penjualan #%(sale)s dari hari sebelumnya; catat sebagai retur.",
+    "Take in consigned goods": "Terima titipan",
+    "Stock per outlet": "Stok per gerai",
 }
