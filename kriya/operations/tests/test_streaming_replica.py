@@ -80,6 +80,14 @@ def standby(transactional_db) -> Iterator[str]:
         shutil.rmtree(home, ignore_errors=True)
 
 
+def caught_up() -> bool:
+    """Whether the standby has replayed everything the primary has written so far."""
+    with connections[PRIMARY].cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()")
+        (written,) = cursor.fetchone()
+    return on_standby("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", written) == (True,)
+
+
 def on_standby(sql: str, *params):
     with connections[REPLICA].cursor() as cursor:
         cursor.execute(sql, params)
@@ -97,7 +105,7 @@ def test_a_streaming_standby_serves_the_catalog_and_a_writer_reads_the_primary(
     load_regions(only="51")
     seed(CraftCategory)
     product = make_product(make_business(), name="Kain Endek Tenun")
-    wait_for(lambda: Product.objects.using(REPLICA).filter(pk=product.pk).exists())
+    wait_for(caught_up)
 
     with CaptureQueriesContext(connections[REPLICA]) as replica_queries:
         response = client.get(product.get_absolute_url())
