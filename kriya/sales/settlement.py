@@ -55,17 +55,28 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def unsettled_lines(council: Council, end: dt.date):
+    """Sale lines waiting to be settled up to ``end`` at the council's own outlets: not
+    settled, of a sale that is not voided, sold on ``end`` or before."""
+    return SaleLine.objects.within(council).filter(
+        settlement__isnull=True, sale__voided_at__isnull=True, sale__outlet__council=council,
+        sale__day__lte=end)
+
+
+def unsettled_returns(council: Council, end: dt.date):
+    """Customer returns waiting to be settled, made at the council's own outlets before the
+    day after ``end``."""
+    return StockMove.objects.within(council).filter(
+        settlement__isnull=True, kind=StockMove.Kind.CUSTOMER_RETURN, outlet__council=council,
+        created_at__lt=_start_of(end + dt.timedelta(days=1)))
+
+
 def _open_items(council: Council, end: dt.date,
                 business_ids: set[int] | None = None) -> dict[int, _Open]:
     """Unsettled sale lines and returns up to ``end`` at the council's own outlets, by
     business, locked (PostgreSQL) so two settlements cannot take the same line."""
-    lines = (SaleLine.objects.select_for_update(of=("self",))
-             .filter(settlement__isnull=True, sale__voided_at__isnull=True,
-                     sale__outlet__council=council, sale__day__lte=end))
-    returns = (StockMove.objects.select_for_update(of=("self",))
-               .filter(settlement__isnull=True, kind=StockMove.Kind.CUSTOMER_RETURN,
-                       outlet__council=council,
-                       created_at__lt=_start_of(end + dt.timedelta(days=1))))
+    lines = unsettled_lines(council, end).select_for_update(of=("self",))
+    returns = unsettled_returns(council, end).select_for_update(of=("self",))
     if business_ids is not None:
         lines = lines.filter(item__intake__business_id__in=business_ids)
         returns = returns.filter(item__intake__business_id__in=business_ids)

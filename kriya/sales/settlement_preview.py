@@ -1,9 +1,7 @@
 """What settling would give, before anyone settles: per business, the sale lines and customer
 returns waiting up to a day, with the figures ``settlement.settle`` would store for them.
 
-Read-only: two GROUP BY queries, no locks. The rule is the one in ``kriya.sales.settlement``
-(every unsettled line of a sale that is not voided, with its sale's day up to the end, at the
-council's own outlets; every unsettled customer return made before the end's next day); the
+Read-only: two GROUP BY queries over the same querysets ``settle`` takes, no locks; the
 property test (``tests/test_property.py``) checks on every settlement that the preview gave
 exactly the figures that were stored.
 """
@@ -18,8 +16,7 @@ from django.db.models import Count, F, Sum
 
 from kriya.regions.models import Council
 from kriya.registry.models import Business
-from kriya.sales.models import SaleLine, StockMove
-from kriya.sales.settlement import _start_of
+from kriya.sales.settlement import unsettled_lines, unsettled_returns
 
 
 @dataclass
@@ -42,17 +39,10 @@ def preview(council: Council, period_end: dt.date) -> list[Waiting]:
     """Every business with something unsettled up to ``period_end`` at ``council``'s own
     outlets, by name, with the figures a settlement up to that day would store."""
     owner = F("item__intake__business_id")
-    lines = (SaleLine.objects.within(council)
-             .filter(settlement__isnull=True, sale__voided_at__isnull=True,
-                     sale__outlet__council=council, sale__day__lte=period_end)
-             .order_by().values(owner=owner)
+    lines = (unsettled_lines(council, period_end).order_by().values(owner=owner)
              .annotate(n=Count("pk"), pieces=Sum("quantity"), gross=Sum("line_total"),
                        commission=Sum("commission")))
-    returns = (StockMove.objects.within(council)
-               .filter(settlement__isnull=True, kind=StockMove.Kind.CUSTOMER_RETURN,
-                       outlet__council=council,
-                       created_at__lt=_start_of(period_end + dt.timedelta(days=1)))
-               .order_by().values(owner=owner)
+    returns = (unsettled_returns(council, period_end).order_by().values(owner=owner)
                .annotate(n=Count("pk"), pieces=Sum("quantity"), gross=Sum("amount"),
                          commission=Sum("commission")))
     found: dict[int, dict] = {}
