@@ -116,4 +116,5 @@ ID = {
         "Penjualan #%(sale)s dari hari sebelumnya; catat sebagai retur.",
     "Take in consigned goods": "Terima titipan",
     "Stock per outlet": "Stok per gerai",
+    "Statement": "Laporan",
 }

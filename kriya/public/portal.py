@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -27,6 +28,7 @@ from kriya.public.portal_forms import BusinessProfileForm, PhotosForm, ProductFo
 from kriya.registry import portal_services
 from kriya.registry.models import Business
 from kriya.sales import reports as sales_reports
+from kriya.sales.statements import statement_token
 
 View = Callable[..., HttpResponse]
 
@@ -72,6 +74,9 @@ def consignments(request: HttpRequest) -> HttpResponse:
     """The artisan's goods on consignment: stock per outlet, the last three months' sales
     (returns shown, voided sales left out) and the settlements, of their own businesses."""
     overview = sales_reports.maker_overview(businesses=_businesses(request))
+    for settlement in overview.settlements:  # the same signed link the maker gets by WhatsApp
+        settlement.statement_url = reverse("statements:statement",
+                                           args=[statement_token(settlement)])
     return render(request, "portal/consignments.html", {"overview": overview})
 
 

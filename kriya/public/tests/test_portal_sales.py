@@ -3,6 +3,7 @@
 three months (returns shown, voids left out) and settlements, and nobody else's."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -66,6 +67,9 @@ def test_the_artisan_sees_her_stock_sales_and_settlement(client, made, gallery_s
     settlements = page.text.split('id="consignments-settlements"')[1].split("</section>")[0]
     for figure in ["Rp 850.000", "Rp 170.000", "Rp 680.000", "Rp 500.000", "Rp 180.000"]:
         assert figure in settlements
+    statement = re.search(r'href="(/titip/laporan/[^"]+)"', settlements).group(1)
+    pdf = client.get(statement)  # the same signed statement the maker gets by WhatsApp
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
 @time_machine.travel(NOVEMBER)
