@@ -4,9 +4,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from unfold.sites import UnfoldAdminSite
+from unfold.widgets import BASE_CLASSES
 
 from kriya.accounts.models import EDITOR_ROLES, Role
 from kriya.regions.admin_scoping import role_allows
@@ -54,6 +56,19 @@ class KriyaAdminSite(UnfoldAdminSite):
         # One login page for everybody (staff, mentors, artisans): the accounts app's.
         query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
         return HttpResponseRedirect(f"{reverse('accounts:login')}?{query}")
+
+
+# Unfold's look for inputs written by hand in a page's template (rows of small forms).
+INPUT_CLASSES = " ".join([*BASE_CLASSES, "px-3", "py-2"])
+
+
+def admin_page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """A back-office page that is not a model's list, in the admin's frame (sidebar, header,
+    the acting council) like the lists beside it."""
+    from django.contrib import admin
+
+    return render(request, template, {**admin.site.each_context(request),
+                                      "input_classes": INPUT_CLASSES, **context})
 
 
 def site_subheader(request: HttpRequest) -> str:

@@ -5,24 +5,21 @@ soon, and an activity's attendance. Served inside the admin site."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import EDITOR_ROLES
+from kriya.admin_site import admin_page
 from kriya.programs import realization, services
 from kriya.programs.attendance import attendance_sheet_pdf
 from kriya.programs.badges import EXPIRY_WINDOW_DAYS, expiring
 from kriya.programs.models import Activity, Indicator, Participation, WorkPlan
-from kriya.regions.admin_scoping import role_allows
-
-
-def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, {**admin.site.each_context(request), **context})
+from kriya.regions.admin_scoping import require_role
 
 
 def workplan_list(request: HttpRequest) -> HttpResponse:
@@ -37,7 +34,7 @@ def workplan_list(request: HttpRequest) -> HttpResponse:
     if years and year not in years:
         year = years[0] if year > years[0] else year
     comparison = realization.compare(request.council, year)
-    return _page(request, "programs/workplan_list.html", {
+    return admin_page(request, "programs/workplan_list.html", {
         "title": _("Work plans"), "comparison": comparison, "years": years, "year": year})
 
 
@@ -49,7 +46,7 @@ def workplan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     programs: dict = {}
     for result in results:
         programs.setdefault(result.indicator.program, []).append(result)
-    return _page(request, "programs/workplan_detail.html", {
+    return admin_page(request, "programs/workplan_detail.html", {
         "title": plan.title, "plan": plan, "programs": programs,
         "overall": realization.plan_percent(results)})
 
@@ -62,7 +59,7 @@ def indicator_records(request: HttpRequest, indicator_id: int) -> HttpResponse:
     result = realization.realize(indicator.program.work_plan)
     mine = next(r for r in result if r.indicator.pk == indicator.pk)
     page = Paginator(rows, 50).get_page(request.GET.get("page")) if rows is not None else None
-    return _page(request, "programs/indicator_records.html", {
+    return admin_page(request, "programs/indicator_records.html", {
         "title": indicator.name, "indicator": indicator, "plan": indicator.program.work_plan,
         "result": mine, "page": page,
         "kind": rows.model._meta.model_name if rows is not None else None})
@@ -70,7 +67,7 @@ def indicator_records(request: HttpRequest, indicator_id: int) -> HttpResponse:
 
 def expiring_list(request: HttpRequest) -> HttpResponse:
     """IP rights and certificates that expire in the next 90 days: renew them in time."""
-    return _page(request, "programs/expiring.html", {
+    return admin_page(request, "programs/expiring.html", {
         "title": _("Expiring in the next %(days)s days") % {"days": EXPIRY_WINDOW_DAYS},
         "rows": expiring(request.council)})
 
@@ -81,8 +78,7 @@ def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
     rows = list(Participation.objects.within(request.council).filter(activity=activity)
                 .select_related("business", "artisan").order_by("pk"))
     if request.method == "POST":
-        if not role_allows(request, EDITOR_ROLES):
-            raise PermissionDenied
+        require_role(request, EDITOR_ROLES)
         try:
             present = [int(pk) for pk in request.POST.getlist("hadir")]
             count = services.record_attendance(activity=activity, present=present)
@@ -92,7 +88,7 @@ def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
             messages.success(request, _("Attendance saved: %(n)s of %(total)s attended.")
                              % {"n": count, "total": len(rows)})
             return redirect("admin:programs-attendance", activity_id=activity.pk)
-    return _page(request, "programs/activity_attendance.html", {
+    return admin_page(request, "programs/activity_attendance.html", {
         "title": _("Attendance"), "activity": activity, "rows": rows,
         "attended": Participation.Status.ATTENDED})
 

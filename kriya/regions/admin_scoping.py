@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -24,6 +25,12 @@ def role_allows(request: HttpRequest, roles: frozenset[str]) -> bool:
         return True
     membership = getattr(request, "membership", None)
     return membership is not None and membership.is_active and membership.role in roles
+
+
+def require_role(request: HttpRequest, roles: frozenset[str]) -> None:
+    """A 403 (PermissionDenied) unless the acting membership holds one of ``roles``."""
+    if not role_allows(request, roles):
+        raise PermissionDenied
 
 
 class ScopedAdminMixin:

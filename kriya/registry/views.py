@@ -1,8 +1,8 @@
 """Back-office pages of the register that are not a model's list: icon coverage and the
 spreadsheet import. Served inside the admin site (``KriyaAdminSite.get_urls``)."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,17 +10,14 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kriya.accounts.models import EDITOR_ROLES
+from kriya.admin_site import admin_page
 from kriya.lib.xlsx import XLSX_TYPE
-from kriya.regions.admin_scoping import role_allows
+from kriya.regions.admin_scoping import require_role
 from kriya.registry import imports
 from kriya.registry.coverage import coverage
 from kriya.registry.forms import ImportForm
 from kriya.registry.importer.template import template_xlsx
 from kriya.registry.models import ImportBatch
-
-
-def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, {**admin.site.each_context(request), **context})
 
 
 def icon_coverage(request: HttpRequest) -> HttpResponse:
@@ -29,12 +26,11 @@ def icon_coverage(request: HttpRequest) -> HttpResponse:
     context = {"coverage": coverage(request.council), "title": _("Village craft icons")}
     if request.GET.get("cetak"):
         return render(request, "registry/icon_coverage_print.html", context)
-    return _page(request, "registry/icon_coverage.html", context)
+    return admin_page(request, "registry/icon_coverage.html", context)
 
 
 def _editor(request: HttpRequest) -> None:
-    if not role_allows(request, EDITOR_ROLES):
-        raise PermissionDenied
+    require_role(request, EDITOR_ROLES)
 
 
 def import_start(request: HttpRequest) -> HttpResponse:
@@ -47,7 +43,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                                      kind=form.cleaned_data["kind"])
         return redirect("admin:register-import", batch_id=batch.pk)
     recent = ImportBatch.objects.within(request.council).select_related("created_by")[:10]
-    return _page(request, "registry/import_start.html",
+    return admin_page(request, "registry/import_start.html",
                  {"form": form, "recent": recent, "title": _("Import a register")})
 
 
@@ -60,7 +56,7 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
         "name": batch.filename}}
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "registry/import_detail.html#status", context)
-    return _page(request, "registry/import_detail.html", context)
+    return admin_page(request, "registry/import_detail.html", context)
 
 
 @require_POST

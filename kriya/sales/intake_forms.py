@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from unfold.widgets import BASE_CLASSES
 
+from kriya.admin_site import INPUT_CLASSES
 from kriya.catalog.models import Product
 from kriya.lib.forms import RupiahField
 from kriya.lib.money import to_rupiah
@@ -22,7 +22,7 @@ from kriya.registry.models import Business
 from kriya.sales.models import Outlet
 from kriya.sales.services import IntakeLineInput
 
-INPUT = " ".join([*BASE_CLASSES, "px-3", "py-2", "w-full"])
+INPUT = f"{INPUT_CLASSES} w-full"
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 MAX_LINES = 50
 MAX_PIECES = 10_000

@@ -16,20 +16,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import DecimalField, F, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
 from kriya.accounts.models import EDITOR_ROLES, Role
+from kriya.admin_site import admin_page
 from kriya.catalog.models import Product
 from kriya.lib.money import parse_rupiah
-from kriya.regions.admin_scoping import role_allows
+from kriya.regions.admin_scoping import require_role, role_allows
 from kriya.registry.models import Business
 from kriya.sales import services
 from kriya.sales.intake_forms import (
-    INPUT,
     CorrectionForm,
     IntakeForm,
     LineFormSet,
@@ -49,14 +49,6 @@ LINE_FIELDS = ("product", "quantity", "price", "consignment_price", "commission_
                "best_before", "is_unique", "auto_price", "auto_consignment")
 
 
-def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, {**admin.site.each_context(request),
-                                      "input_classes": INPUT, **context})
-
-
-def _require(request: HttpRequest, roles: frozenset[str]) -> None:
-    if not role_allows(request, roles):
-        raise PermissionDenied
 
 
 def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
@@ -88,7 +80,7 @@ def intake_new(request: HttpRequest) -> HttpResponse:
     """The intake form: outlet, business, date, note, and its product lines. A reload
     (after choosing the business, or to add a line) keeps what was typed and fills in the
     defaults; only the save button writes."""
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     may_record = role_allows(request, STOCK_ROLES)
     if request.method == "POST" and not may_record:
         raise PermissionDenied
@@ -125,7 +117,7 @@ def intake_new(request: HttpRequest) -> HttpResponse:
     template = "sales/intake_new.html"
     if request.htmx and reload and not request.htmx.history_restore_request:
         template += "#lines"
-    return _page(request, template, {
+    return admin_page(request, template, {
         "title": _("New consignment intake"), "form": form, "lines": lines, "outlet": outlet,
         "business": business, "products": products, "may_record": may_record,
         "no_outlet": not outlets.exists(), "errors": _all_errors(form, lines)})
@@ -219,7 +211,7 @@ def _all_errors(form: IntakeForm, lines: LineFormSet) -> list[str]:
 
 def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
     """One intake: its items with their tag codes, pieces and prices, and its papers."""
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     intake = get_object_or_404(ConsignmentIntake.objects.within(request.council)
                                .select_related("outlet", "business", "received_by"),
                                pk=intake_id)
@@ -231,7 +223,7 @@ def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
                   .values_list("item_id", "n"))
     for item in items:
         item.pieces = pieces.get(item.pk, 0)
-    return _page(request, "sales/intake_detail.html", {
+    return admin_page(request, "sales/intake_detail.html", {
         "title": _("Consignment intake"), "intake": intake, "items": items,
         "totals": {"pieces": sum(i.pieces for i in items),
                    "value": sum((i.pieces * i.price for i in items), Decimal(0)),
@@ -245,7 +237,7 @@ def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
 def stock(request: HttpRequest) -> HttpResponse:
     """What an outlet holds, item by item, from one GROUP BY over its ledger; per row a
     transfer to another outlet and a stock-take correction."""
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     outlets = list(_outlets(request).order_by("-is_active", "name"))
     search = StockSearchForm(request.GET)
     search.is_valid()
@@ -254,7 +246,7 @@ def stock(request: HttpRequest) -> HttpResponse:
         outlets[0] if outlets else None)
     query = (search.cleaned_data.get("q") or "").strip()
     if request.method == "POST":
-        _require(request, STOCK_ROLES)
+        require_role(request, STOCK_ROLES)
         if outlet is None or wanted != outlet.pk:
             raise PermissionDenied
         _move(request, outlet, outlets)
@@ -262,7 +254,7 @@ def stock(request: HttpRequest) -> HttpResponse:
     page, rows, totals = None, [], {}
     if outlet is not None:
         page, rows, totals = _stock_rows(request, outlet, query)
-    return _page(request, "sales/stock.html", {
+    return admin_page(request, "sales/stock.html", {
         "title": _("Stock on hand"), "outlets": outlets, "outlet": outlet, "q": query,
         "page": page, "rows": rows, "totals": totals,
         "destinations": [o for o in outlets if o.is_active and o != outlet],

@@ -8,24 +8,23 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import URLPattern, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from unfold.widgets import BASE_CLASSES
 
 from kriya.accounts.models import EDITOR_ROLES, Role
+from kriya.admin_site import INPUT_CLASSES, admin_page
 from kriya.lib.xlsx import XLSX_TYPE
-from kriya.regions.admin_scoping import role_allows
+from kriya.regions.admin_scoping import require_role, role_allows
 from kriya.registry.models import Business
 from kriya.sales import consignors, reports, services
 from kriya.sales.models import ConsignedItem, ConsignorApplication, ConsignorReview, Outlet
 
 # Who may hand goods back to their maker from the best-before page; the board only reads.
 STOCK_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.CASHIER})
-INPUT_CLASSES = " ".join([*BASE_CLASSES, "px-3", "py-2"])  # Unfold's look, by hand in rows
 DATE = forms.DateInput(attrs={"type": "date", "class": INPUT_CLASSES}, format="%Y-%m-%d")
 MAX_PERIOD_DAYS = 366
 
@@ -80,14 +79,6 @@ class DecisionForm(forms.Form):
         "required": gettext_lazy("Give the reason for the decision.")})
 
 
-def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, {**admin.site.each_context(request),
-                                      "input_classes": INPUT_CLASSES, **context})
-
-
-def _refuse_unless(request: HttpRequest, roles: frozenset[str]) -> None:
-    if not role_allows(request, roles):
-        raise PermissionDenied
 
 
 def _errors(form: forms.Form) -> str:
@@ -114,7 +105,7 @@ def sales_report(request: HttpRequest) -> HttpResponse:
     period = form.period(reports.Period.this_month())
     form = _shown(form, period)
     report = reports.sales_report(request.council, period)
-    return _page(request, "sales/report_sales.html", {
+    return admin_page(request, "sales/report_sales.html", {
         "title": _("Gallery sales report"), "form": form, "report": report,
         "chart": _day_columns(report.days), "slow_days": reports.SLOW_AFTER_DAYS,
         "query": f"dari={period.start:%Y-%m-%d}&sampai={period.end:%Y-%m-%d}"})
@@ -135,10 +126,10 @@ def best_before(request: HttpRequest) -> HttpResponse:
     """Goods past or within 30 days of their best-before date, soonest first, each with a
     form that hands the pieces back to their maker."""
     if request.method == "POST":
-        _refuse_unless(request, STOCK_ROLES)
+        require_role(request, STOCK_ROLES)
         if _return_to_maker(request):
             return redirect("admin:sales-best-before")
-    return _page(request, "sales/best_before.html", {
+    return admin_page(request, "sales/best_before.html", {
         "title": _("Best-before dates in the next %(days)s days")
         % {"days": reports.BEST_BEFORE_WINDOW_DAYS},
         "rows": reports.near_best_before(request.council),
@@ -174,11 +165,11 @@ def consignor_review(request: HttpRequest) -> HttpResponse:
     period = form.period(reports.Period.last_months(consignors.REVIEW_EVERY_MONTHS))
     form = _shown(form, period)
     if request.method == "POST":
-        _refuse_unless(request, EDITOR_ROLES)
+        require_role(request, EDITOR_ROLES)
         if _review(request):
             return redirect(f"{reverse('admin:sales-consignor-review')}?{request.GET.urlencode()}")
     rows = consignors.review_candidates(request.council, period.start, period.end)
-    return _page(request, "sales/consignor_review.html", {
+    return admin_page(request, "sales/consignor_review.html", {
         "title": _("Consignor review"), "form": form, "period": period, "rows": rows,
         "may_review": role_allows(request, EDITOR_ROLES),
         "limit": consignors.CANDIDATE_LIMIT})
@@ -217,7 +208,7 @@ def application_decision(request: HttpRequest, application_id: int) -> HttpRespo
                                     pk=application_id)
     form = DecisionForm(request.POST or None)
     if request.method == "POST":
-        _refuse_unless(request, EDITOR_ROLES)
+        require_role(request, EDITOR_ROLES)
         if form.is_valid():
             try:
                 consignors.decide_application(
@@ -229,7 +220,7 @@ def application_decision(request: HttpRequest, application_id: int) -> HttpRespo
                 messages.success(request, _("The application of %(business)s is decided.")
                                  % {"business": application.business})
                 return redirect("admin:sales_consignorapplication_changelist")
-    return _page(request, "sales/consignor_decision.html", {
+    return admin_page(request, "sales/consignor_decision.html", {
         "title": _("Decide an application"), "application": application, "form": form,
         "unmet": application.unmet_criteria(), "may_decide": role_allows(request, EDITOR_ROLES)})
 

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
@@ -29,10 +29,11 @@ from django.views.decorators.vary import vary_on_headers
 from unfold.widgets import INPUT_CLASSES
 
 from kriya.accounts.models import EDITOR_ROLES, Role
+from kriya.admin_site import admin_page
 from kriya.lib.forms import RupiahField
 from kriya.lib.money import format_rupiah
 from kriya.lib.whatsapp import chat_url, share_url
-from kriya.regions.admin_scoping import role_allows
+from kriya.regions.admin_scoping import require_role, role_allows
 from kriya.sales import statements
 from kriya.sales.models import ConsignmentIntake, Settlement
 from kriya.sales.settlement import earlier_balance, month_bounds, pay_settlement, settle_month
@@ -45,13 +46,6 @@ INPUT = " ".join(INPUT_CLASSES)
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
-def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return render(request, template, {**admin.site.each_context(request), **context})
-
-
-def _require(request: HttpRequest, roles: frozenset[str]) -> None:
-    if not role_allows(request, roles):
-        raise PermissionDenied
 
 
 def _pdf(data: bytes, filename: str) -> HttpResponse:
@@ -95,7 +89,7 @@ def _totals(rows: list, names: tuple[str, ...]) -> dict:
 def settlement_list(request: HttpRequest) -> HttpResponse:
     """A month: what waits to be settled per business, the button to settle it, and the
     month's settlements with what was paid."""
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     if request.method == "POST":
         return _settle(request)
     year, month = _month(request)
@@ -107,7 +101,7 @@ def settlement_list(request: HttpRequest) -> HttpResponse:
     template = "sales/settlement_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#month"
-    return _page(request, template, {
+    return admin_page(request, template, {
         "title": _("Settlements with the makers"), "start": start, "end": end,
         "value": f"{year:04d}-{month:02d}", "waiting": waiting, "settled": settled,
         "waiting_totals": _totals(waiting, ("pieces_sold", "gross", "commission", "amount_due")),
@@ -121,7 +115,7 @@ def settlement_list(request: HttpRequest) -> HttpResponse:
 
 def _settle(request: HttpRequest) -> HttpResponse:
     """Settle the month posted: one settlement per business with anything unsettled."""
-    _require(request, EDITOR_ROLES)
+    require_role(request, EDITOR_ROLES)
     form = MonthForm(request.POST)
     if not form.is_valid():
         _month_errors(request, form)
@@ -180,13 +174,13 @@ class PaymentForm(forms.Form):
 
 def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
     """One settlement: its sales and returns, figures, payments, statement and WhatsApp."""
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     settlement = get_object_or_404(Settlement.objects.within(request.council).select_related(
         "business__owner", "council", "created_by", "paid_by"), pk=settlement_id)
     form = PaymentForm(settlement=settlement, initial={
         "amount": max(settlement.balance, Decimal(0)), "paid_on": timezone.localdate()})
     if request.method == "POST":
-        _require(request, EDITOR_ROLES)
+        require_role(request, EDITOR_ROLES)
         if settlement.council_id != request.council.pk:
             raise PermissionDenied  # a province reads its regencies' settlements, never pays
         form = PaymentForm(request.POST, settlement=settlement)
@@ -199,7 +193,7 @@ def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
                 messages.success(request, _("Payment of %(amount)s recorded.")
                                  % {"amount": format_rupiah(form.cleaned_data["amount"])})
                 return redirect("admin:sales-settlement", settlement_id=settlement.pk)
-    return _page(request, "sales/settlement_detail.html", {
+    return admin_page(request, "sales/settlement_detail.html", {
         "title": str(settlement.business), "settlement": settlement, "form": form,
         **statements.statement_rows(settlement), **_sharing(request, settlement),
         "earlier": earlier_balance(settlement),
@@ -232,7 +226,7 @@ def _sharing(request: HttpRequest, settlement: Settlement) -> dict:
 
 
 def settlement_statement(request: HttpRequest, settlement_id: int) -> HttpResponse:
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     settlement = get_object_or_404(Settlement.objects.within(request.council).select_related(
         "business"), pk=settlement_id)
     try:
@@ -247,7 +241,7 @@ def settlement_statement(request: HttpRequest, settlement_id: int) -> HttpRespon
 
 
 def intake_receipt(request: HttpRequest, intake_id: int) -> HttpResponse:
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     intake = get_object_or_404(ConsignmentIntake.objects.within(request.council), pk=intake_id)
     return _pdf(statements.intake_receipt_pdf(intake),
                 f"tanda-terima-{statements.receipt_number(intake)}.pdf")
@@ -262,7 +256,7 @@ class TagsForm(forms.Form):
 
 def intake_tags(request: HttpRequest, intake_id: int) -> HttpResponse:
     """The intake's price tags: one per piece (``?salinan=2`` for two), QR and code."""
-    _require(request, VIEW_ROLES)
+    require_role(request, VIEW_ROLES)
     intake = get_object_or_404(ConsignmentIntake.objects.within(request.council), pk=intake_id)
     form = TagsForm(request.GET)
     if form.is_valid():
