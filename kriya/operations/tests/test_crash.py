@@ -79,14 +79,15 @@ def count_imported(env: dict, prefix: str) -> int:
                       f"WHERE name LIKE '{prefix} %'")[0][0]
 
 
-def writing(env: dict, pid: int) -> bool:
-    """Whether the import is inside its write transaction right now."""
+def writing(env: dict, table: str = "registry_business") -> bool:
+    """Whether another process is inside a write transaction on ``table`` right now (on
+    SQLite: holds the database's write lock)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                "WHERE c.relname = 'registry_business' AND l.mode = 'RowExclusiveLock' "
-                "AND l.pid <> pg_backend_pid()")
+                "WHERE c.relname = %s AND l.mode = 'RowExclusiveLock' "
+                "AND l.pid <> pg_backend_pid()", [table])
             return cursor.fetchone()[0] > 0
     db = sqlite3.connect(env["_path"], timeout=0, isolation_level=None)
     try:
@@ -117,7 +118,7 @@ def kill_while_writing(env: dict, path: Path) -> bool:
     it finished first (a slow, loaded machine can miss the write's fraction of a second)."""
     process = manage(env, "import_register", str(path), "--council", "51.03", "--commit")
     started = time.monotonic()
-    while process.poll() is None and not writing(env, process.pid):
+    while process.poll() is None and not writing(env):
         assert time.monotonic() - started < 120, "the import never started writing"
         time.sleep(0.002)
     if process.poll() is None:

@@ -20,7 +20,14 @@ from django.db import connection
 
 # The database fixture (a migrated SQLite file, or this run's PostgreSQL test database, with
 # Bali's regions and Badung's council) and the helpers are test_crash.py's own.
-from kriya.operations.tests.test_crash import database, integrity, manage, query, run  # noqa: F401
+from kriya.operations.tests.test_crash import (  # noqa: F401
+    database,
+    integrity,
+    manage,
+    query,
+    run,
+    writing,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -83,24 +90,7 @@ def stored_sales(env: dict) -> int:
 
 def selling(env: dict) -> bool:
     """Whether a sale's transaction holds its writes right now."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                "WHERE c.relname = 'sales_saleline' AND l.mode = 'RowExclusiveLock' "
-                "AND l.pid <> pg_backend_pid()")
-            return cursor.fetchone()[0] > 0
-    import sqlite3
-
-    db = sqlite3.connect(env["_path"], timeout=0, isolation_level=None)
-    try:
-        db.execute("BEGIN IMMEDIATE")  # fails at once while another writer holds the lock
-        db.execute("ROLLBACK")
-        return False
-    except sqlite3.OperationalError as error:
-        return "locked" in str(error)
-    finally:
-        db.close()
+    return writing(env, "sales_saleline")
 
 
 def kill_while_selling(env: dict) -> tuple[bool, int]:
