@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -14,8 +14,13 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv; charset=utf-8"
 
 
-def write_xlsx(*, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    workbook = Workbook(write_only=True)
+RUPIAH_FORMAT = '"Rp" #,##0'
+
+
+def add_sheet(workbook: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence],
+              money: Set[int] = frozenset()) -> None:
+    """One sheet of a write-only workbook: a bold header row, then ``rows``; the columns
+    numbered in ``money`` (from 0) are shown as rupiah."""
     sheet = workbook.create_sheet(title=title[:31])
     bold = Font(bold=True)
     header_cells = []
@@ -25,10 +30,28 @@ def write_xlsx(*, title: str, headers: Sequence[str], rows: Iterable[Sequence]) 
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append(list(row))
+        if not money:
+            sheet.append(list(row))
+            continue
+        cells = []
+        for index, value in enumerate(row):
+            cell = WriteOnlyCell(sheet, value=value)
+            if index in money:
+                cell.number_format = RUPIAH_FORMAT
+            cells.append(cell)
+        sheet.append(cells)
+
+
+def workbook_bytes(workbook: Workbook) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def write_xlsx(*, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    workbook = Workbook(write_only=True)
+    add_sheet(workbook, title, headers, rows)
+    return workbook_bytes(workbook)
 
 
 def write_csv(*, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -22,14 +21,12 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from kriya.lib.xlsx import add_sheet, workbook_bytes
 from kriya.regions.models import Council
 from kriya.sales.models import SaleLine, Settlement, StockMove
 
 ZERO = Decimal(0)
-RUPIAH_FORMAT = '"Rp" #,##0'
 SLOW_AFTER_DAYS = 60
 BEST_BEFORE_WINDOW_DAYS = 30
 # A day-by-day chart is drawn (with empty days) for periods up to about two months.
@@ -339,26 +336,6 @@ def sales_report(council: Council, period: Period, *, today: dt.date | None = No
 
 
 # The Excel file ---------------------------------------------------------------------------
-def _sheet(workbook: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence],
-           money: set[int]) -> None:
-    sheet = workbook.create_sheet(title=title[:31])
-    bold = Font(bold=True)
-    head = []
-    for text in headers:
-        cell = WriteOnlyCell(sheet, value=str(text))
-        cell.font = bold
-        head.append(cell)
-    sheet.append(head)
-    for row in rows:
-        cells = []
-        for index, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=value)
-            if index in money:
-                cell.number_format = RUPIAH_FORMAT
-            cells.append(cell)
-        sheet.append(cells)
-
-
 def _figures_rows(rows: list[Figures], total: Figures | None, label=str) -> list[list]:
     out = [[label(r.label), r.sales, r.pieces, r.returned, r.gross, r.commission,
             r.maker_share] for r in rows]
@@ -381,29 +358,27 @@ def sales_report_xlsx(report: SalesReport) -> bytes:
     figures = [_("Sales"), _("Pieces (net)"), _("Pieces returned"), _("Sales (Rp, net)"),
                _("Commission (Rp)"), _("Makers' share (Rp)")]
     money = {4, 5, 6}
-    _sheet(workbook, _("Per outlet"), [_("Outlet"), *figures],
+    add_sheet(workbook, _("Per outlet"), [_("Outlet"), *figures],
            _figures_rows(report.outlets, report.total), money)
-    _sheet(workbook, _("Per category"), [_("Craft category"), *figures],
+    add_sheet(workbook, _("Per category"), [_("Craft category"), *figures],
            _figures_rows(report.categories, _sum(report.categories)), money)
-    _sheet(workbook, _("Per business"), [_("Business"), *figures],
+    add_sheet(workbook, _("Per business"), [_("Business"), *figures],
            _figures_rows(report.businesses, _sum(report.businesses)), money)
-    _sheet(workbook, _("Per day"), [_("Day"), *figures],
+    add_sheet(workbook, _("Per day"), [_("Day"), *figures],
            [[r.key, *row[1:]] for r, row in zip(report.days, _figures_rows(report.days, None),
                                                  strict=True)], money)
-    _sheet(workbook, _("Slow movers"),
+    add_sheet(workbook, _("Slow movers"),
            [_("Tag code"), _("Product"), _("Business"), _("Outlet"), _("Received on"),
             _("Last sold"), _("On hand"), _("Consignment price (Rp)"), _("Value (Rp)")],
            ([r.code, r.product, r.business, r.outlet, r.received_on, r.last_sold, r.on_hand,
              r.consignment_price, r.value] for r in report.slow), {7, 8})
     total = report.stock_total
-    _sheet(workbook, _("Stock value"),
+    add_sheet(workbook, _("Stock value"),
            [_("Outlet"), _("Pieces on hand"), _("At consignment price (Rp)"),
             _("At selling price (Rp)")],
            [*([r.outlet, r.pieces, r.value, r.retail] for r in report.stock),
             [str(total.outlet), total.pieces, total.value, total.retail]], {2, 3})
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return workbook_bytes(workbook)
 
 
 # The maker's own view (artisan portal) ------------------------------------------------------

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from conftest import make_user
 from kriya.accounts.models import Role
 from kriya.catalog.tests.factories import make_business, make_product
+from kriya.lib.xlsx import RUPIAH_FORMAT
 from kriya.sales import reports, services
 from kriya.sales.models import ConsignedItem, Outlet
 from kriya.sales.tests.factories import admit, consign, make_maker_product, make_outlet, sell
@@ -144,7 +145,7 @@ def test_the_excel_file_has_a_sheet_per_table_with_rupiah_cells(client, shop,
     outlets = list(book["Per outlet"].values)
     assert outlets[1][:5] == ("Gerai Bandara", 1, 1, 0, 300000)
     assert outlets[-1][0] == "Total" and outlets[-1][4] == 425000 and outlets[-1][5] == 85000
-    assert book["Per outlet"]["E2"].number_format == reports.RUPIAH_FORMAT
+    assert book["Per outlet"]["E2"].number_format == RUPIAH_FORMAT
     stock = list(book["Stock value"].values)
     assert stock[-1] == ("Total", 6, 880000, 1100000)
 
