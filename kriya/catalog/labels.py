@@ -11,13 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import segno
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from kriya.catalog.models import Product
 from kriya.lib.money import format_rupiah
+from kriya.lib.pdf import render_pdf
 
 A4_MM = (210, 297)
 MAX_LABELS = 10_000  # a sheet run larger than this belongs in a background task, in parts
@@ -129,8 +127,5 @@ def labels_pdf(*, items: Iterable[tuple[Product, int]] = (), products: Iterable[
         raise ValueError("no labels to print")
     pages = [labels[start:start + paper.per_page]
              for start in range(0, len(labels), paper.per_page)]
-    html = render_to_string("catalog/labels.html", {
+    return render_pdf("catalog/labels.html", {
         "layout": paper, "pages": pages, "title": _("Product labels")})
-    # Only the data: URIs of the QR codes load: nothing from a host, nothing from a file.
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
+from kriya.lib.pdf import render_pdf
 from kriya.programs.models import Activity, Participation
 
 BLANK_ROWS = 5  # for walk-ins, written in by hand
@@ -18,9 +16,6 @@ def attendance_sheet_pdf(*, activity: Activity) -> bytes:
     rows = list(Participation.objects.filter(activity=activity)
                 .select_related("business__village", "artisan__village")
                 .order_by("artisan__name", "business__name", "pk"))
-    html = render_to_string("programs/attendance_sheet.html", {
+    return render_pdf("programs/attendance_sheet.html", {
         "activity": activity, "rows": rows, "blank": range(BLANK_ROWS),
         "title": _("Attendance sheet")})
-    # Nothing to fetch: the sheet is text only.
-    fetcher = URLFetcher(allowed_protocols=set(), fail_on_errors=True)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()

@@ -19,14 +19,12 @@ from decimal import Decimal
 
 from django.core import signing
 from django.db.models import Sum
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from kriya.catalog.labels import LAYOUTS, MAX_LABELS, Layout, qr_data_uri
 from kriya.lib.money import format_rupiah
+from kriya.lib.pdf import render_pdf
 from kriya.sales.models import ConsignedItem, ConsignmentIntake, Settlement, StockMove
 from kriya.sales.settlement import earlier_balance
 
@@ -52,13 +50,6 @@ TAG_LAYOUTS: dict[str, Layout] = {
     "a4-4x10": TagLayout("a4-4x10", columns=4, rows=10, width=52.5, height=29.7, qr_edge=17),
     **LAYOUTS,
 }
-
-
-def _pdf(template: str, context: dict) -> bytes:
-    html = render_to_string(template, context)
-    # Only the data: URIs of QR codes load: nothing from a host, nothing from a file.
-    fetcher = URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
-    return HTML(string=html, url_fetcher=fetcher).write_pdf()
 
 
 # Intake receipt
@@ -88,7 +79,7 @@ def intake_receipt_pdf(intake: ConsignmentIntake) -> bytes:
         rows.append({"item": item, "pieces": pieces,
                      "value": item.consignment_price * pieces,
                      "selling_value": item.price * pieces})
-    return _pdf("sales/intake_receipt.html", {
+    return render_pdf("sales/intake_receipt.html", {
         "title": _("Consignment receipt"), "intake": intake,
         "council": intake.outlet.council, "number": receipt_number(intake), "rows": rows,
         "pieces": sum(row["pieces"] for row in rows),
@@ -136,7 +127,7 @@ def price_tags_pdf(items_with_copies: Iterable[tuple[ConsignedItem, int]], *,
     if not any(tags):
         raise ValueError("no tags to print")
     pages = [tags[start:start + paper.per_page] for start in range(0, len(tags), paper.per_page)]
-    return _pdf("sales/price_tags.html", {"layout": paper, "pages": pages,
+    return render_pdf("sales/price_tags.html", {"layout": paper, "pages": pages,
                                           "title": _("Price tags")})
 
 
@@ -180,7 +171,7 @@ def statement_pdf(settlement: Settlement) -> bytes:
         raise ValueError(f"settlement {settlement.pk}: its lines give {rows['totals']}, not "
                          "its stored figures")
     earlier = earlier_balance(settlement)
-    return _pdf("sales/statement.html", {
+    return render_pdf("sales/statement.html", {
         "title": _("Consignment sales statement"), "settlement": settlement,
         "council": settlement.council, **rows,
         "earlier": earlier, "owed": settlement.balance + earlier,
