@@ -120,7 +120,7 @@ def business_search(request: HttpRequest) -> JsonResponse:
         {"id": b.pk, "name": b.name, "village": b.village.label} for b in businesses]})
 
 
-STATIC_PRECACHE = ("kriya/app.css", "kriya/visits.css", "kriya/visits.js",
+STATIC_PRECACHE = ("kriya/app.css", "kriya/visits.css", "kriya/keys.js", "kriya/visits.js",
                    "django_htmx/htmx-2.min.js")
 
 

@@ -48,17 +48,7 @@
   function putRecord(record) { return withStore("readwrite", function (s) { return s.put(record); }); }
   function deleteRecord(key) { return withStore("readwrite", function (s) { return s.delete(key); }); }
 
-  function newKey() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    var bytes = crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
-    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20),
-      hex.slice(20)].join("-");
-  }
+  var newKey = window.kriyaNewKey;  // keys.js
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
