@@ -61,8 +61,9 @@ def gianyar(db) -> Council:
 
 
 def make_user(username: str, council: Council, role: str = Role.SECRETARIAT) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD,
-                                    first_name=username.split("_")[0].title())
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, first_name=username.split("_")[0].title()
+    )
     Membership.objects.create(user=user, council=council, role=role)
     return user
 

@@ -11,8 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-MODULES = ["bench.regions", "bench.registry", "bench.programs", "bench.catalog", "bench.national",
-           "bench.production", "bench.sales"]
+MODULES = [
+    "bench.regions",
+    "bench.registry",
+    "bench.programs",
+    "bench.catalog",
+    "bench.national",
+    "bench.production",
+    "bench.sales",
+]
 BENCHMARKS: dict[str, Callable[[], dict[str, float]]] = {}
 
 

@@ -35,8 +35,9 @@ def template_db() -> Path:
             old.unlink()
         env = {**os.environ, "SQLITE_PATH": str(template)}
         env.pop("DATABASE_URL", None)
-        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env,
-                       check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+        )
     return template
 
 
@@ -45,8 +46,12 @@ def _fresh(database: Path, source: Path) -> dict[str, str]:
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     shutil.copy(source, database)
     # Measured as served: DEBUG off (it keeps every query and slows templates).
-    env = {**os.environ, "SQLITE_PATH": str(database), "KRIYA_BENCH_DIR": str(WORK),
-           "DEBUG": "False"}
+    env = {
+        **os.environ,
+        "SQLITE_PATH": str(database),
+        "KRIYA_BENCH_DIR": str(WORK),
+        "DEBUG": "False",
+    }
     env.pop("DATABASE_URL", None)
     return env
 
@@ -58,8 +63,13 @@ def dataset_db(module: str, builder: str) -> Path:
         log(f"bench: building data set {builder} (once; kept in {cached.name})")
         building = WORK / f"building-{builder}.sqlite3"
         env = _fresh(building, template_db())
-        subprocess.run([sys.executable, "-m", "bench.worker", f"{module}.{builder}"], cwd=ROOT,
-                       env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "bench.worker", f"{module}.{builder}"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         building.rename(cached)
     return cached
 
@@ -68,8 +78,14 @@ def run(name: str, dataset: str | None) -> dict[str, float]:
     database = WORK / f"run-{name.rsplit('.', 1)[-1]}.sqlite3"
     source = dataset_db(name.rsplit(".", 1)[0], dataset) if dataset else template_db()
     env = _fresh(database, source)
-    result = subprocess.run([sys.executable, "-m", "bench.worker", name], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, check=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.worker", name],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        check=True,
+        text=True,
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

@@ -16,8 +16,18 @@ from kriya.operations.national import COLORS, DENSE_PROVINCES
 
 PRODUCTS = 1_000_000
 BUSINESSES = 200_000  # five products each on average, as the demo's makers have 2–5
-MISSPELT = ["endk", "tedng", "perk celuk", "anyamn bambu", "songkit", "gerabh", "kendng",
-            "lukisn", "topng barong", "ukiran kayuu"]
+MISSPELT = [
+    "endk",
+    "tedng",
+    "perk celuk",
+    "anyamn bambu",
+    "songkit",
+    "gerabh",
+    "kendng",
+    "lukisn",
+    "topng barong",
+    "ukiran kayuu",
+]
 
 
 def log(message: str) -> None:
@@ -57,14 +67,24 @@ def catalog_1m() -> None:
         names.append(name)
         makers.append(Maker(n + 1, code, craft, " ".join(words(name)) + " " + places[code]))
     with transaction.atomic():
-        insert_rows(Business, ["id", "name", "village_id"],
-                    ((m.business_id, names[n], m.village) for n, m in enumerate(makers)))
+        insert_rows(
+            Business,
+            ["id", "name", "village_id"],
+            ((m.business_id, names[n], m.village) for n, m in enumerate(makers)),
+        )
         log(f"{BUSINESSES} businesses in {time.perf_counter() - start:.0f} s")
         # The shared generator (kriya/operations/national.py), product n of business n % N.
         insert_products(makers=makers, count=PRODUCTS)
         SearchTerm.objects.bulk_create(
-            [SearchTerm(word=w) for text in places.values() for w in text.split()
-             if 3 <= len(w) <= 40 and not w.isdigit()], ignore_conflicts=True, batch_size=5000)
+            [
+                SearchTerm(word=w)
+                for text in places.values()
+                for w in text.split()
+                if 3 <= len(w) <= 40 and not w.isdigit()
+            ],
+            ignore_conflicts=True,
+            batch_size=5000,
+        )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     log(f"built in {time.perf_counter() - start:.0f} s")
@@ -75,14 +95,58 @@ def search_queries(count: int = 200) -> list[str]:
     from kriya.catalog.demo import CRAFTS
 
     rng = random.Random(200)
-    crafts = ["endek", "tenun", "songket", "perak", "ukir", "kayu", "anyaman", "bambu",
-              "payung", "tedung", "topeng", "gerabah", "kendang", "lukisan", "rajut",
-              "pandan", "ate", "batu paras", "janur"]
-    things = sorted({w.lower() for craft in CRAFTS.values() for item in craft.items
-                     for w in item[0].split() if len(w) > 3})
-    villages = ["Getasan", "Mengwi", "Jagapati", "Angantaka", "Sedang", "Celuk", "Mas",
-                "Batubulan", "Sidan", "Kasongan", "Jepara", "Tegallalang", "Ubud", "Sukawati",
-                "Pejaten", "Tenganan", "Kotagede", "Tabanan", "Gianyar", "Badung"]
+    crafts = [
+        "endek",
+        "tenun",
+        "songket",
+        "perak",
+        "ukir",
+        "kayu",
+        "anyaman",
+        "bambu",
+        "payung",
+        "tedung",
+        "topeng",
+        "gerabah",
+        "kendang",
+        "lukisan",
+        "rajut",
+        "pandan",
+        "ate",
+        "batu paras",
+        "janur",
+    ]
+    things = sorted(
+        {
+            w.lower()
+            for craft in CRAFTS.values()
+            for item in craft.items
+            for w in item[0].split()
+            if len(w) > 3
+        }
+    )
+    villages = [
+        "Getasan",
+        "Mengwi",
+        "Jagapati",
+        "Angantaka",
+        "Sedang",
+        "Celuk",
+        "Mas",
+        "Batubulan",
+        "Sidan",
+        "Kasongan",
+        "Jepara",
+        "Tegallalang",
+        "Ubud",
+        "Sukawati",
+        "Pejaten",
+        "Tenganan",
+        "Kotagede",
+        "Tabanan",
+        "Gianyar",
+        "Badung",
+    ]
     kinds = [
         lambda: rng.choice(crafts),
         lambda: rng.choice(things),
@@ -111,9 +175,11 @@ def _first_page_naive(queryset) -> tuple[int, list]:
 
     from kriya.catalog.models import ProductPhoto
 
-    ordered = queryset.select_related("business__village__district__regency").prefetch_related(
-        Prefetch("photos", queryset=ProductPhoto.objects.order_by("order", "id"))
-    ).order_by("-id")
+    ordered = (
+        queryset.select_related("business__village__district__regency")
+        .prefetch_related(Prefetch("photos", queryset=ProductPhoto.objects.order_by("order", "id")))
+        .order_by("-id")
+    )
     count = ordered.order_by()[:1001].count()
     return count, list(ordered[:24])
 
@@ -151,12 +217,14 @@ def catalog_search() -> dict[str, float]:
         start = time.perf_counter()
         _first_page_naive(Product.objects.published().filter(condition))
         theirs.append((time.perf_counter() - start) * 1000)
-    return {"catalog_search_p95_ms": _p95(ours),
-            "catalog_search_median_ms": statistics.median(ours),
-            "catalog_search_vs_icontains": _p95(theirs) / _p95(ours),
-            "catalog_icontains_p95_ms": _p95(theirs),
-            "catalog_search_queries_with_results": found,
-            "catalog_products": Product.objects.count()}
+    return {
+        "catalog_search_p95_ms": _p95(ours),
+        "catalog_search_median_ms": statistics.median(ours),
+        "catalog_search_vs_icontains": _p95(theirs) / _p95(ours),
+        "catalog_icontains_p95_ms": _p95(theirs),
+        "catalog_search_queries_with_results": found,
+        "catalog_products": Product.objects.count(),
+    }
 
 
 @benchmark("catalog_page_kb", "catalog_page_gzip_kb", "catalog_page_other_hosts")
@@ -197,16 +265,20 @@ def _weigh_page(url: str) -> dict[str, float]:
         slug = slugs[n % len(slugs)]
         item = CRAFTS[slug].items[n % len(CRAFTS[slug].items)]
         product = services.save_product(
-            product=Product(business=business), by=None, name=item[0], name_en=item[1],
-            category=CraftCategory.objects.get(slug=slug), price=Decimal(item[2] * 1000),
-            description=CRAFTS[slug].description.format(village="Getasan"))
+            product=Product(business=business),
+            by=None,
+            name=item[0],
+            name_en=item[1],
+            category=CraftCategory.objects.get(slug=slug),
+            price=Decimal(item[2] * 1000),
+            description=CRAFTS[slug].description.format(village="Getasan"),
+        )
         services.add_photo(product=product, upload=picture(item[0], CRAFTS[slug], seed=n))
         services.publish_product(product=product, by=None)
     response = Client().get(url)
     assert response.status_code == 200, response.status_code
     html = response.content
-    assets = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]+src)="([^"]+)"',
-                        html)
+    assets = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]*href|script[^>]+src)="([^"]+)"', html)
     other_hosts = [a for a in assets if re.match(rb"(https?:)?//", a)]
     texts = [html]
     for asset in assets:
@@ -216,8 +288,10 @@ def _weigh_page(url: str) -> dict[str, float]:
             if found:
                 with open(found, "rb") as file:
                     texts.append(file.read())
-    return {"catalog_page_kb": sum(len(t) for t in texts) / 1024,
-            "catalog_page_gzip_kb": sum(len(gzip.compress(t)) for t in texts) / 1024,
-            "catalog_page_html_kb": len(html) / 1024,
-            "catalog_page_assets": len(texts) - 1,
-            "catalog_page_other_hosts": len(other_hosts)}
+    return {
+        "catalog_page_kb": sum(len(t) for t in texts) / 1024,
+        "catalog_page_gzip_kb": sum(len(gzip.compress(t)) for t in texts) / 1024,
+        "catalog_page_html_kb": len(html) / 1024,
+        "catalog_page_assets": len(texts) - 1,
+        "catalog_page_other_hosts": len(other_hosts),
+    }

@@ -24,5 +24,8 @@ def generate_1m() -> dict[str, float]:
     call_command("generate_national", businesses=BUSINESSES, seed=1, stdout=io.StringIO())
     elapsed = time.perf_counter() - start
     assert Business.objects.count() == BUSINESSES
-    return {"generate_1m_s": elapsed, "generate_1m_products": Product.objects.count(),
-            "generate_1m_participations": Participation.objects.count()}
+    return {
+        "generate_1m_s": elapsed,
+        "generate_1m_products": Product.objects.count(),
+        "generate_1m_participations": Participation.objects.count(),
+    }

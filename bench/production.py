@@ -34,9 +34,16 @@ HOST = "127.0.0.1"
 THREADS = 4  # two per worker: one request queued while the other is served
 REQUESTS = 1_200
 SECONDS = 45.0
-CATALOG = ["/katalog/", "/katalog/?q=endek", "/katalog/?q=perak+celuk", "/katalog/?q=tedng",
-           "/katalog/?kategori=ukir-kayu", "/katalog/?provinsi=51", "/katalog/?halaman=3",
-           "/katalog/?q=anyaman&provinsi=35"]
+CATALOG = [
+    "/katalog/",
+    "/katalog/?q=endek",
+    "/katalog/?q=perak+celuk",
+    "/katalog/?q=tedng",
+    "/katalog/?kategori=ukir-kayu",
+    "/katalog/?provinsi=51",
+    "/katalog/?halaman=3",
+    "/katalog/?q=anyaman&provinsi=35",
+]
 TRIVIAL = ["/healthz"]
 
 
@@ -50,8 +57,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def load(port: int, paths: list[str], requests: int = REQUESTS, seconds: float = SECONDS
-         ) -> tuple[float, float]:
+def load(
+    port: int, paths: list[str], requests: int = REQUESTS, seconds: float = SECONDS
+) -> tuple[float, float]:
     """(requests per second, p95 in ms) of ``requests`` GETs over ``paths`` from THREADS
     keep-alive clients, stopping early at ``seconds``. Any status but 200 fails the run."""
     timings: list[float] = []
@@ -92,14 +100,22 @@ def load(port: int, paths: list[str], requests: int = REQUESTS, seconds: float =
 
 def production_env(port: int, var: str) -> dict[str, str]:
     """What scripts/serve-prod exports, pointed at this run's SQLite copy."""
-    env = {**os.environ, "KRIYA_ENV": "production", "DEBUG": "False",
-           "SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": HOST,
-           "SECURE_SSL_REDIRECT": "False",  # plain HTTP on the loopback, as serve-prod does
-           "GUNICORN_BIND": f"{HOST}:{port}", "WEB_CONCURRENCY": "2",
-           "GUNICORN_ACCESS_LOG": "/dev/null", "GUNICORN_LOG_LEVEL": "warning",
-           "GUNICORN_MAX_REQUESTS": "0", "KRIYA_VAR_DIR": var,
-           "STATIC_ROOT": str(Path(var) / "static"),
-           "DB_CONN_MAX_AGE": "600"}  # as DATABASE_URL's default keeps PostgreSQL's
+    env = {
+        **os.environ,
+        "KRIYA_ENV": "production",
+        "DEBUG": "False",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "False",  # plain HTTP on the loopback, as serve-prod does
+        "GUNICORN_BIND": f"{HOST}:{port}",
+        "WEB_CONCURRENCY": "2",
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "GUNICORN_MAX_REQUESTS": "0",
+        "KRIYA_VAR_DIR": var,
+        "STATIC_ROOT": str(Path(var) / "static"),
+        "DB_CONN_MAX_AGE": "600",
+    }  # as DATABASE_URL's default keeps PostgreSQL's
     env.pop("DATABASE_URL", None)  # SQLITE_PATH, set by the bench runner, names the data set
     return env
 
@@ -120,8 +136,11 @@ def wait_until_up(port: int, server: subprocess.Popen) -> None:
 
 def serve_and_load(env: dict[str, str], port: int) -> dict[str, float]:
     """Start gunicorn with ``env``, warm it, load /healthz then the catalog; stop it."""
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c",
-                               "deploy/gunicorn.conf.py"], cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         wait_until_up(port, server)
         load(port, CATALOG + TRIVIAL, requests=200)  # warm both workers' caches
@@ -131,8 +150,13 @@ def serve_and_load(env: dict[str, str], port: int) -> dict[str, float]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return {"catalog_rps": catalog_rps, "catalog_p95": catalog_p95,
-            "trivial_rps": trivial_rps, "trivial_p95": trivial_p95, "rss": rss}
+    return {
+        "catalog_rps": catalog_rps,
+        "catalog_p95": catalog_p95,
+        "trivial_rps": trivial_rps,
+        "trivial_p95": trivial_p95,
+        "rss": rss,
+    }
 
 
 def worker_rss_mb(master: int) -> float:
@@ -140,8 +164,9 @@ def worker_rss_mb(master: int) -> float:
     sizes = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines()
-                          if ":" in line)
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
         except OSError:
             continue
         if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
@@ -161,34 +186,45 @@ def prod_catalog_sqlite() -> dict[str, float]:
     port = free_port()
     with tempfile.TemporaryDirectory() as var:
         env = production_env(port, var)
-        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         served = serve_and_load(env, port)
         uncached = serve_and_load({**env, "PUBLIC_CACHE_SECONDS": "0"}, port)
-    log(f"catalog {served['catalog_rps']:.0f} rps p95 {served['catalog_p95']:.1f} ms "
+    log(
+        f"catalog {served['catalog_rps']:.0f} rps p95 {served['catalog_p95']:.1f} ms "
         f"(uncached {uncached['catalog_rps']:.0f} rps p95 {uncached['catalog_p95']:.1f} ms); "
-        f"healthz {served['trivial_rps']:.0f} rps p95 {served['trivial_p95']:.1f} ms")
-    return {f"prod_catalog_sqlite_{key}": value
-            for key, value in figures(served, uncached).items()}
+        f"healthz {served['trivial_rps']:.0f} rps p95 {served['trivial_p95']:.1f} ms"
+    )
+    return {f"prod_catalog_sqlite_{key}": value for key, value in figures(served, uncached).items()}
 
 
 def figures(served: dict[str, float], uncached: dict[str, float]) -> dict[str, float]:
-    return {"rps": served["catalog_rps"], "p95_ms": served["catalog_p95"],
-            "vs_trivial": served["catalog_rps"] / served["trivial_rps"],
-            "uncached_rps": uncached["catalog_rps"],
-            "uncached_p95_ms": uncached["catalog_p95"],
-            "uncached_vs_trivial": uncached["catalog_rps"] / served["trivial_rps"],
-            "trivial_rps": served["trivial_rps"], "trivial_p95_ms": served["trivial_p95"],
-            "worker_rss_mb": max(served["rss"], uncached["rss"])}
+    return {
+        "rps": served["catalog_rps"],
+        "p95_ms": served["catalog_p95"],
+        "vs_trivial": served["catalog_rps"] / served["trivial_rps"],
+        "uncached_rps": uncached["catalog_rps"],
+        "uncached_p95_ms": uncached["catalog_p95"],
+        "uncached_vs_trivial": uncached["catalog_rps"] / served["trivial_rps"],
+        "trivial_rps": served["trivial_rps"],
+        "trivial_p95_ms": served["trivial_p95"],
+        "worker_rss_mb": max(served["rss"], uncached["rss"]),
+    }
 
 
 # PostgreSQL: a cluster of its own under var/bench/, run as the postgres user when root
 # (initdb and the server refuse root), reachable only by its Unix socket.
 PGBIN = Path(os.environ.get("PGBIN", "/usr/lib/postgresql/15/bin"))
 WORK = ROOT / "var" / "bench"
-SERVER_OPTIONS = ("-c listen_addresses='' -c shared_buffers=1GB -c effective_cache_size=4GB "
-                  "-c work_mem=16MB -c maintenance_work_mem=512MB -c max_connections=50 "
-                  "-c random_page_cost=1.1")
+SERVER_OPTIONS = (
+    "-c listen_addresses='' -c shared_buffers=1GB -c effective_cache_size=4GB "
+    "-c work_mem=16MB -c maintenance_work_mem=512MB -c max_connections=50 "
+    "-c random_page_cost=1.1"
+)
 BUILD_OPTIONS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 
 
@@ -197,8 +233,16 @@ def as_postgres(command: list[str]) -> list[str]:
 
 
 def pg_ctl(data: Path, action: str, options: str = "") -> None:
-    command = [str(PGBIN / "pg_ctl"), "-D", str(data / "data"), "-l", str(data / "server.log"),
-               "-w", "-t", "600"]
+    command = [
+        str(PGBIN / "pg_ctl"),
+        "-D",
+        str(data / "data"),
+        "-l",
+        str(data / "server.log"),
+        "-w",
+        "-t",
+        "600",
+    ]
     if options:
         command += ["-o", f"-k {data} {options}"]
     if action == "stop":
@@ -214,8 +258,12 @@ def pg_cluster() -> Path:
     """The PostgreSQL cluster holding ``catalog_1m``, built once per version of the
     migrations and the search code, like the SQLite data sets."""
     digest = hashlib.sha1()
-    for path in [*sorted(ROOT.glob("kriya/*/migrations/*.py")), ROOT / "kriya/catalog/search.py",
-                 ROOT / "kriya/operations/national.py", ROOT / "bench/catalog.py"]:
+    for path in [
+        *sorted(ROOT.glob("kriya/*/migrations/*.py")),
+        ROOT / "kriya/catalog/search.py",
+        ROOT / "kriya/operations/national.py",
+        ROOT / "bench/catalog.py",
+    ]:
         digest.update(path.read_bytes())
     cached = WORK / f"pg-catalog_1m-{digest.hexdigest()[:12]}"
     if cached.exists():
@@ -226,23 +274,58 @@ def pg_cluster() -> Path:
     if os.geteuid() == 0:
         shutil.chown(building, "postgres")
     log(f"building the PostgreSQL data set (once; kept in {cached.name})")
-    subprocess.run(as_postgres([str(PGBIN / "initdb"), "-D", str(building / "data"), "-U",
-                                "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"]),
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        as_postgres(
+            [
+                str(PGBIN / "initdb"),
+                "-D",
+                str(building / "data"),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     pg_ctl(building, "start", f"{SERVER_OPTIONS} {BUILD_OPTIONS}")
     try:
-        subprocess.run(as_postgres([str(PGBIN / "createdb"), "-h", str(building), "-U",
-                                    "postgres", "kriya"]), check=True)
+        subprocess.run(
+            as_postgres([str(PGBIN / "createdb"), "-h", str(building), "-U", "postgres", "kriya"]),
+            check=True,
+        )
         env = {**os.environ, "DATABASE_URL": pg_url(building), "DEBUG": "False"}
         env.pop("SQLITE_PATH", None)
         started = time.perf_counter()
-        subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env,
-                       check=True)
-        subprocess.run([sys.executable, "-m", "bench.worker", "bench.catalog.catalog_1m"],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(as_postgres([str(PGBIN / "vacuumdb"), "-h", str(building), "-U",
-                                    "postgres", "--analyze", "kriya"]), check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
+        )
+        subprocess.run(
+            [sys.executable, "-m", "bench.worker", "bench.catalog.catalog_1m"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        subprocess.run(
+            as_postgres(
+                [
+                    str(PGBIN / "vacuumdb"),
+                    "-h",
+                    str(building),
+                    "-U",
+                    "postgres",
+                    "--analyze",
+                    "kriya",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         log(f"PostgreSQL data set built in {time.perf_counter() - started:.0f} s")
     finally:
         pg_ctl(building, "stop")
@@ -250,8 +333,13 @@ def pg_cluster() -> Path:
     return cached
 
 
-@benchmark("prod_catalog_rps", "prod_catalog_p95_ms", "prod_catalog_vs_trivial",
-           "trivial_view_rps", "web_worker_rss_mb")
+@benchmark(
+    "prod_catalog_rps",
+    "prod_catalog_p95_ms",
+    "prod_catalog_vs_trivial",
+    "trivial_view_rps",
+    "web_worker_rss_mb",
+)
 def prod_catalog() -> dict[str, float]:
     """The production setup: gunicorn (2 workers, production settings) in front of
     PostgreSQL 15 holding 1,000,000 products; as served (visitors from the cache) and with
@@ -263,15 +351,21 @@ def prod_catalog() -> dict[str, float]:
         with tempfile.TemporaryDirectory() as var:
             env = {**production_env(port, var), "DATABASE_URL": pg_url(cluster)}
             env.pop("SQLITE_PATH", None)
-            subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                           cwd=ROOT, env=env, check=True)
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+            )
             served = serve_and_load(env, port)
             uncached = serve_and_load({**env, "PUBLIC_CACHE_SECONDS": "0"}, port)
     finally:
         pg_ctl(cluster, "stop")
-    log(f"PostgreSQL: catalog {served['catalog_rps']:.0f} rps p95 "
+    log(
+        f"PostgreSQL: catalog {served['catalog_rps']:.0f} rps p95 "
         f"{served['catalog_p95']:.1f} ms (uncached {uncached['catalog_rps']:.0f} rps p95 "
-        f"{uncached['catalog_p95']:.1f} ms); healthz {served['trivial_rps']:.0f} rps")
+        f"{uncached['catalog_p95']:.1f} ms); healthz {served['trivial_rps']:.0f} rps"
+    )
     result = {f"prod_catalog_{key}": value for key, value in figures(served, uncached).items()}
     result["trivial_view_rps"] = result.pop("prod_catalog_trivial_rps")
     result["trivial_view_p95_ms"] = result.pop("prod_catalog_trivial_p95_ms")

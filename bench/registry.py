@@ -20,8 +20,9 @@ BASELINE_ROWS = 5_000  # django-import-export on a slice; its time grows linearl
 def _bali_places() -> list[tuple[str, str]]:
     from kriya.regions.models import Village
 
-    return list(Village.objects.filter(code__startswith="51.").values_list(
-        "name", "district__name"))
+    return list(
+        Village.objects.filter(code__startswith="51.").values_list("name", "district__name")
+    )
 
 
 def import_file() -> Path:
@@ -37,8 +38,19 @@ def import_file() -> Path:
     crafts = ["Endek", "Ukir kayu", "Perak", "Anyaman bambu", "Payung upacara", "Topeng"]
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Data")
-    sheet.append(["Nama Usaha", "Nama Perajin", "NIK", "Desa", "Kecamatan", "Jenis Kriya",
-                  "Telp", "Omzet per Tahun", "Tenaga Kerja"])
+    sheet.append(
+        [
+            "Nama Usaha",
+            "Nama Perajin",
+            "NIK",
+            "Desa",
+            "Kecamatan",
+            "Jenis Kriya",
+            "Telp",
+            "Omzet per Tahun",
+            "Tenaga Kerja",
+        ]
+    )
     rows = []
     for n in range(IMPORT_ROWS):
         if n and rng.random() < 0.03:
@@ -47,10 +59,17 @@ def import_file() -> Path:
         village, district = rng.choice(places)
         if rng.random() < 0.02:
             village = f"Desa Tak Ada {n}"
-        row = [f"Usaha Kriya {n:06d}", f"Perajin Nomor {n:06d}", "", village, district,
-               rng.choice(crafts), f"0812{rng.randrange(10**7, 10**8)}",
-               f"Rp {rng.randrange(10, 900) * 1_000_000:,}".replace(",", "."),
-               rng.randrange(1, 30)]
+        row = [
+            f"Usaha Kriya {n:06d}",
+            f"Perajin Nomor {n:06d}",
+            "",
+            village,
+            district,
+            rng.choice(crafts),
+            f"0812{rng.randrange(10**7, 10**8)}",
+            f"Rp {rng.randrange(10, 900) * 1_000_000:,}".replace(",", "."),
+            rng.randrange(1, 30),
+        ]
         rows.append(row)
         sheet.append(row)
     book.save(path)
@@ -71,17 +90,22 @@ def import_100k() -> dict[str, float]:
     council = _prepare()
     path = import_file()
     start = time.perf_counter()
-    preview = preview_file(content=path.read_bytes(), filename=path.name, council=council,
-                           kind="business")
+    preview = preview_file(
+        content=path.read_bytes(), filename=path.name, council=council, kind="business"
+    )
     result = commit_preview(preview, mode="valid")
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"import_100k_s": elapsed, "import_100k_peak_mb": peak_mb,
-            "import_100k_rows_created": result.created}
+    return {
+        "import_100k_s": elapsed,
+        "import_100k_peak_mb": peak_mb,
+        "import_100k_rows_created": result.created,
+    }
 
 
-@benchmark("import_vs_django_import_export", "django_import_export_rows_per_s",
-           "kriya_import_rows_per_s")
+@benchmark(
+    "import_vs_django_import_export", "django_import_export_rows_per_s", "kriya_import_rows_per_s"
+)
 def import_vs_baseline() -> dict[str, float]:
     """The same file through a plain django-import-export resource for Business (villages
     looked up by name in Bali, as the file gives them), on the first 5,000 rows; its rate
@@ -104,8 +128,9 @@ def import_vs_baseline() -> dict[str, float]:
 
     class BusinessResource(resources.ModelResource):
         name = fields.Field(attribute="name", column_name="Nama Usaha")
-        village = fields.Field(attribute="village", column_name="Desa",
-                               widget=VillageByName(Village, field="name"))
+        village = fields.Field(
+            attribute="village", column_name="Desa", widget=VillageByName(Village, field="name")
+        )
         phone = fields.Field(attribute="phone", column_name="Telp")
 
         class Meta:
@@ -120,12 +145,16 @@ def import_vs_baseline() -> dict[str, float]:
     theirs = BASELINE_ROWS / (time.perf_counter() - start)
     Business.objects.all().delete()
     start = time.perf_counter()
-    preview = preview_file(content=path.read_bytes(), filename=path.name, council=council,
-                           kind="business")
+    preview = preview_file(
+        content=path.read_bytes(), filename=path.name, council=council, kind="business"
+    )
     commit_preview(preview, mode="valid")
     ours = len(preview.rows) / (time.perf_counter() - start)
-    return {"import_vs_django_import_export": ours / theirs,
-            "django_import_export_rows_per_s": theirs, "kriya_import_rows_per_s": ours}
+    return {
+        "import_vs_django_import_export": ours / theirs,
+        "django_import_export_rows_per_s": theirs,
+        "kriya_import_rows_per_s": ours,
+    }
 
 
 LIST_BUSINESSES = 1_000_000
@@ -150,17 +179,20 @@ def register_1m() -> None:
     villages = list(Village.objects.values_list("code", flat=True))
     weights = [8.0 if c.startswith(("51.", "33.", "34.", "35.")) else 1.0 for c in villages]
     chosen = rng.choices(villages, weights=weights, k=LIST_BUSINESSES)
-    categories = list(CraftCategory.objects.filter(parent__isnull=False).values_list(
-        "pk", flat=True))
+    categories = list(
+        CraftCategory.objects.filter(parent__isnull=False).values_list("pk", flat=True)
+    )
     words = ["Tenun", "Ukiran", "Anyaman", "Perak", "Gerabah", "Batik", "Payung", "Topeng"]
     with transaction.atomic():
         # The shared generator (kriya/operations/national.py) with this data set's own
         # numbered names, which the list queries below search for.
-        insert_register(villages=chosen, rng=rng,
-                        categories=[categories[n % len(categories)]
-                                    for n in range(LIST_BUSINESSES)],
-                        artisan_name=lambda n: f"Perajin {n:07d}",
-                        business_name=lambda n: f"{words[n % 8]} {n:07d}")
+        insert_register(
+            villages=chosen,
+            rng=rng,
+            categories=[categories[n % len(categories)] for n in range(LIST_BUSINESSES)],
+            artisan_name=lambda n: f"Perajin {n:07d}",
+            business_name=lambda n: f"{words[n % 8]} {n:07d}",
+        )
         for code, username in [("51.03", "bench.badung"), ("51", "bench.bali")]:
             council = create_council(code=code)
             user = User.objects.create_user(username=username, password="x")
@@ -170,8 +202,15 @@ def register_1m() -> None:
 
 
 LIST_QUERIES = [
-    {}, {"q": "tenun"}, {"kecamatan": "51.03.04"}, {"kriya": "tenun"}, {"scale__exact": "kecil"},
-    {"desa": "51.03.02.2009"}, {"p": "3"}, {"q": "Perajin 00"}, {"o": "-1"},
+    {},
+    {"q": "tenun"},
+    {"kecamatan": "51.03.04"},
+    {"kriya": "tenun"},
+    {"scale__exact": "kecil"},
+    {"desa": "51.03.02.2009"},
+    {"p": "3"},
+    {"q": "Perajin 00"},
+    {"o": "-1"},
 ]
 
 
@@ -184,8 +223,10 @@ def register_list() -> dict[str, float]:
     from kriya.accounts.models import User
 
     figures = {}
-    for key, username in [("register_list_p95_ms", "bench.badung"),
-                          ("register_list_province_p95_ms", "bench.bali")]:
+    for key, username in [
+        ("register_list_p95_ms", "bench.badung"),
+        ("register_list_province_p95_ms", "bench.bali"),
+    ]:
         client = Client()
         client.force_login(User.objects.get(username=username))
         timings = []

@@ -64,8 +64,11 @@ def indexes_dropped(*tables: str) -> Iterator[None]:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for table in tables:
-                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                               "tbl_name = %s AND sql IS NOT NULL", [table])
+                cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                    "tbl_name = %s AND sql IS NOT NULL",
+                    [table],
+                )
                 found = cursor.fetchall()
                 for name, _sql in found:
                     cursor.execute(f'DROP INDEX "{name}"')
@@ -103,13 +106,23 @@ def _register(*, businesses: int, region: str, products: int, rng: random.Random
     villages = [rng.choice(codes) for _n in range(businesses)]
     table = crafts()
     craft_of = [rng.randrange(len(table)) for _n in range(businesses)]
-    insert_register(villages=villages, categories=[table[c][0] for c in craft_of], rng=rng,
-                    artisan_name=lambda n: f"Perajin {n:06d}",
-                    business_name=lambda n: f"Usaha Titip {n:06d}")
+    insert_register(
+        villages=villages,
+        categories=[table[c][0] for c in craft_of],
+        rng=rng,
+        artisan_name=lambda n: f"Perajin {n:06d}",
+        business_name=lambda n: f"Usaha Titip {n:06d}",
+    )
     places = village_words()
-    makers = [Maker(n + 1, villages[n], craft_of[n],
-                    " ".join(words(f"Usaha Titip {n:06d}")) + " " + places[villages[n]])
-              for n in range(businesses)]
+    makers = [
+        Maker(
+            n + 1,
+            villages[n],
+            craft_of[n],
+            " ".join(words(f"Usaha Titip {n:06d}")) + " " + places[villages[n]],
+        )
+        for n in range(businesses)
+    ]
     insert_products(makers=makers, count=products)
     return villages
 
@@ -146,22 +159,42 @@ def sales_5m() -> None:
     load_regions(only="51")
     rng = random.Random(MOVES)
     councils = [create_council(code="51")] + [
-        create_council(code=code) for code in
-        Regency.objects.filter(province_id="51").order_by("code").values_list("code", flat=True)]
+        create_council(code=code)
+        for code in Regency.objects.filter(province_id="51")
+        .order_by("code")
+        .values_list("code", flat=True)
+    ]
     cashier = _cashier(next(c for c in councils if c.code == "51.03"))
-    outlets = {c.code: [Outlet.objects.create(council=c, name=f"{kind} {c.code}", kind=kind)
-                        for kind in OUTLET_KINDS] for c in councils}
+    outlets = {
+        c.code: [
+            Outlet.objects.create(council=c, name=f"{kind} {c.code}", kind=kind)
+            for kind in OUTLET_KINDS
+        ]
+        for c in councils
+    }
     with bulk_load(), transaction.atomic():
         villages = _register(businesses=BUSINESSES, region="51.", products=PRODUCTS, rng=rng)
         log(f"register and products in {time.perf_counter() - start:.0f} s")
-        insert_rows(Consignor, ["council_id", "business_id", "since"],
-                    ((next(c.pk for c in councils if c.code == villages[n][:5]), n + 1,
-                      "2023-01-01") for n in range(BUSINESSES)))
-        days = _prepared(Sale, "day", [dt.date(2023, 1, 2) + dt.timedelta(days=d)
-                                       for d in range(DAYS)])
-        moments = _prepared(Sale, "created_at", [
-            dt.datetime(2023, 1, 2, 2, tzinfo=dt.UTC) + dt.timedelta(days=d, minutes=m)
-            for d in range(DAYS) for m in range(0, 600, 50)])  # 12 moments a day
+        insert_rows(
+            Consignor,
+            ["council_id", "business_id", "since"],
+            (
+                (next(c.pk for c in councils if c.code == villages[n][:5]), n + 1, "2023-01-01")
+                for n in range(BUSINESSES)
+            ),
+        )
+        days = _prepared(
+            Sale, "day", [dt.date(2023, 1, 2) + dt.timedelta(days=d) for d in range(DAYS)]
+        )
+        moments = _prepared(
+            Sale,
+            "created_at",
+            [
+                dt.datetime(2023, 1, 2, 2, tzinfo=dt.UTC) + dt.timedelta(days=d, minutes=m)
+                for d in range(DAYS)
+                for m in range(0, 600, 50)
+            ],
+        )  # 12 moments a day
         # Items: five per intake, at an outlet of the maker's regency (a tenth at Bali's).
         item_outlet, item_price, item_product = [0], [0], [0]
         intakes = []
@@ -174,15 +207,42 @@ def sales_5m() -> None:
                 item_outlet.append(outlet)
                 item_price.append(rng.choice(PRICES))
                 item_product.append(business + 1 + BUSINESSES * rng.randrange(5))
-        with indexes_dropped("sales_consignmentintake", "sales_consigneditem",
-                             "sales_sale", "sales_saleline", "sales_stockmove"):
-            insert_rows(ConsignmentIntake, ["id", "outlet_id", "business_id", "received_on",
-                                            "received_by_id"], intakes)
-            insert_rows(ConsignedItem, ["id", "intake_id", "product_id", "consignment_price",
-                                        "price", "commission_rate", "code"],
-                        ((i, (i - 1) // ITEMS_PER_INTAKE + 1, item_product[i],
-                          item_price[i] * 4 // 5, item_price[i], 20, f"K-{i:06d}")
-                         for i in range(1, ITEMS + 1)))
+        with indexes_dropped(
+            "sales_consignmentintake",
+            "sales_consigneditem",
+            "sales_sale",
+            "sales_saleline",
+            "sales_stockmove",
+        ):
+            insert_rows(
+                ConsignmentIntake,
+                ["id", "outlet_id", "business_id", "received_on", "received_by_id"],
+                intakes,
+            )
+            insert_rows(
+                ConsignedItem,
+                [
+                    "id",
+                    "intake_id",
+                    "product_id",
+                    "consignment_price",
+                    "price",
+                    "commission_rate",
+                    "code",
+                ],
+                (
+                    (
+                        i,
+                        (i - 1) // ITEMS_PER_INTAKE + 1,
+                        item_product[i],
+                        item_price[i] * 4 // 5,
+                        item_price[i],
+                        20,
+                        f"K-{i:06d}",
+                    )
+                    for i in range(1, ITEMS + 1)
+                ),
+            )
             # Sale moves per item, skewed (best sellers sell far more), scaled to the total.
             weights = [0.0] + [rng.paretovariate(1.5) for _i in range(ITEMS)]
             total = sum(weights)
@@ -191,22 +251,41 @@ def sales_5m() -> None:
                 sold[i] += 1
             left = [0] + [rng.randrange(6) for _i in range(ITEMS)]
             moment = moments[0]
-            insert_rows(StockMove, ["id", "item_id", "outlet_id", "quantity", "kind",
-                                    "created_at", "by_id"],
-                        ((i, i, item_outlet[i], sold[i] + left[i], "intake", moment,
-                          cashier.pk) for i in range(1, ITEMS + 1)))
+            insert_rows(
+                StockMove,
+                ["id", "item_id", "outlet_id", "quantity", "kind", "created_at", "by_id"],
+                (
+                    (i, i, item_outlet[i], sold[i] + left[i], "intake", moment, cashier.pk)
+                    for i in range(1, ITEMS + 1)
+                ),
+            )
             log(f"{ITEMS} items in {time.perf_counter() - start:.0f} s")
-            _insert_sales(outlets=[o.pk for group in outlets.values() for o in group],
-                          item_outlet=item_outlet, item_price=item_price, sold=sold,
-                          days=days, moments=moments, cashier=cashier.pk, rng=rng)
+            _insert_sales(
+                outlets=[o.pk for group in outlets.values() for o in group],
+                item_outlet=item_outlet,
+                item_price=item_price,
+                sold=sold,
+                days=days,
+                moments=moments,
+                cashier=cashier.pk,
+                rng=rng,
+            )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     log(f"built in {time.perf_counter() - start:.0f} s")
 
 
-def _insert_sales(*, outlets: list[int], item_outlet: list[int], item_price: list[int],
-                  sold: list[int], days: list, moments: list, cashier: int,
-                  rng: random.Random) -> None:
+def _insert_sales(
+    *,
+    outlets: list[int],
+    item_outlet: list[int],
+    item_price: list[int],
+    sold: list[int],
+    days: list,
+    moments: list,
+    cashier: int,
+    rng: random.Random,
+) -> None:
     """Each outlet's sale moves shuffled over the history and cut into sales of one to three
     lines of one piece each, in time order; a sale line and a move per piece."""
     from kriya.lib.bulk import insert_rows
@@ -226,26 +305,79 @@ def _insert_sales(*, outlets: list[int], item_outlet: list[int], item_price: lis
             sale_id += 1
             when = at * len(moments) // len(pieces)
             total = 0
-            for item in pieces[at:at + size]:
+            for item in pieces[at : at + size]:
                 line_id += 1
                 move_id += 1
                 price = item_price[item]
                 total += price
-                lines.append((line_id, sale_id, item, "Produk titipan", 1, price, 20, price,
-                              price // 5))
-                moves.append((move_id, item, outlet, -1, "sale", sale_id, line_id,
-                              moments[when], cashier))
-            sales.append((sale_id, outlet, cashier, moments[when], days[when * len(days)
-                                                                        // len(moments)],
-                          payments[sale_id % len(payments)], f"{sale_id:032x}", total, total))
+                lines.append(
+                    (line_id, sale_id, item, "Produk titipan", 1, price, 20, price, price // 5)
+                )
+                moves.append(
+                    (move_id, item, outlet, -1, "sale", sale_id, line_id, moments[when], cashier)
+                )
+            sales.append(
+                (
+                    sale_id,
+                    outlet,
+                    cashier,
+                    moments[when],
+                    days[when * len(days) // len(moments)],
+                    payments[sale_id % len(payments)],
+                    f"{sale_id:032x}",
+                    total,
+                    total,
+                )
+            )
             at += size
-        insert_rows(Sale, ["id", "outlet_id", "cashier_id", "created_at", "day", "payment",
-                           "client_key", "total", "paid"], sales, batch_size=50_000)
-        insert_rows(SaleLine, ["id", "sale_id", "item_id", "product_name", "quantity",
-                               "unit_price", "commission_rate", "line_total", "commission"],
-                    lines, batch_size=50_000)
-        insert_rows(StockMove, ["id", "item_id", "outlet_id", "quantity", "kind", "sale_id",
-                                "sale_line_id", "created_at", "by_id"], moves, batch_size=50_000)
+        insert_rows(
+            Sale,
+            [
+                "id",
+                "outlet_id",
+                "cashier_id",
+                "created_at",
+                "day",
+                "payment",
+                "client_key",
+                "total",
+                "paid",
+            ],
+            sales,
+            batch_size=50_000,
+        )
+        insert_rows(
+            SaleLine,
+            [
+                "id",
+                "sale_id",
+                "item_id",
+                "product_name",
+                "quantity",
+                "unit_price",
+                "commission_rate",
+                "line_total",
+                "commission",
+            ],
+            lines,
+            batch_size=50_000,
+        )
+        insert_rows(
+            StockMove,
+            [
+                "id",
+                "item_id",
+                "outlet_id",
+                "quantity",
+                "kind",
+                "sale_id",
+                "sale_line_id",
+                "created_at",
+                "by_id",
+            ],
+            moves,
+            batch_size=50_000,
+        )
     log(f"{sale_id} sales, {line_id} lines, {move_id} moves inserted")
 
 
@@ -255,9 +387,14 @@ def _on_hand_queryset(item_ids: list[int], outlet):
 
     from kriya.sales.models import StockMove
 
-    return (StockMove.objects.filter(item_id__in=set(item_ids)).filter(outlet=outlet)
-            .order_by().values("item_id").annotate(n=Sum("quantity"))
-            .values_list("item_id", "n"))
+    return (
+        StockMove.objects.filter(item_id__in=set(item_ids))
+        .filter(outlet=outlet)
+        .order_by()
+        .values("item_id")
+        .annotate(n=Sum("quantity"))
+        .values_list("item_id", "n")
+    )
 
 
 def _p(timings: list[float], share: float) -> float:
@@ -265,8 +402,14 @@ def _p(timings: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-@benchmark("pos_sale_p95_ms", "pos_sale_median_ms", "pos_on_hand_p95_ms",
-           "pos_on_hand_uses_index", "pos_ledger_moves", dataset="sales_5m")
+@benchmark(
+    "pos_sale_p95_ms",
+    "pos_sale_median_ms",
+    "pos_on_hand_p95_ms",
+    "pos_on_hand_uses_index",
+    "pos_ledger_moves",
+    dataset="sales_5m",
+)
 def pos_sale() -> dict[str, float]:
     """200 till sales of three lines (one piece each of three items in stock) through
     ``services.record_sale`` at one regency gallery, after 10 to warm up, against the
@@ -281,11 +424,13 @@ def pos_sale() -> dict[str, float]:
     cashier = User.objects.get(username="bench.kasir.51.03")
     moves = StockMove.objects.count()
     ids = list(outlet.moves.filter(kind="intake").values_list("item_id", flat=True))
-    shelf = {pk: n for pk, n in StockMove.objects.on_hand(item_ids=ids, outlet=outlet).items()
-             if n > 0}
+    shelf = {
+        pk: n for pk, n in StockMove.objects.on_hand(item_ids=ids, outlet=outlet).items() if n > 0
+    }
     rng = random.Random(TIMED_SALES)
-    sql, params = _on_hand_queryset(rng.sample(sorted(shelf), LINES), outlet).query \
-        .sql_with_params()
+    sql, params = _on_hand_queryset(
+        rng.sample(sorted(shelf), LINES), outlet
+    ).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
         plan = [row[-1] for row in cursor.fetchall()]
@@ -302,18 +447,28 @@ def pos_sale() -> dict[str, float]:
         chosen = rng.sample(sorted(pk for pk, n in shelf.items() if n > 0), LINES)
         start = time.perf_counter()
         services.record_sale(
-            outlet=outlet, cashier=cashier, payment="cash", client_key=uuid.uuid4(),
+            outlet=outlet,
+            cashier=cashier,
+            payment="cash",
+            client_key=uuid.uuid4(),
             lines=[services.SaleLineInput(item_id=pk, quantity=1) for pk in chosen],
-            paid=Decimal(5_000_000))
+            paid=Decimal(5_000_000),
+        )
         if number >= WARM_SALES:
             timings.append((time.perf_counter() - start) * 1000)
         for pk in chosen:
             shelf[pk] -= 1
-    log(f"record_sale p50 {statistics.median(timings):.1f} ms, p95 {_p(timings, 0.95):.1f} ms; "
-        f"on_hand p95 {_p(lookups, 0.95):.2f} ms; {len(shelf)} items on the shelf")
-    return {"pos_sale_p95_ms": _p(timings, 0.95), "pos_sale_median_ms": statistics.median(timings),
-            "pos_on_hand_p95_ms": _p(lookups, 0.95), "pos_on_hand_uses_index": int(uses_index),
-            "pos_ledger_moves": moves}
+    log(
+        f"record_sale p50 {statistics.median(timings):.1f} ms, p95 {_p(timings, 0.95):.1f} ms; "
+        f"on_hand p95 {_p(lookups, 0.95):.2f} ms; {len(shelf)} items on the shelf"
+    )
+    return {
+        "pos_sale_p95_ms": _p(timings, 0.95),
+        "pos_sale_median_ms": statistics.median(timings),
+        "pos_on_hand_p95_ms": _p(lookups, 0.95),
+        "pos_on_hand_uses_index": int(uses_index),
+        "pos_ledger_moves": moves,
+    }
 
 
 def settlement_2k() -> None:
@@ -345,8 +500,9 @@ def settlement_2k() -> None:
     council = create_council(code="51.03")
     cashier = _cashier(council)
     gallery = Outlet.objects.create(council=council, name="Galeri", kind="gallery")
-    airport = Outlet.objects.create(council=council, name="Bandara", kind="airport",
-                                    commission_rate=25)
+    airport = Outlet.objects.create(
+        council=council, name="Bandara", kind="airport", commission_rate=25
+    )
     last = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
     open_start, open_end = month_bounds(last.year, last.month)
     before = open_start - dt.timedelta(days=1)
@@ -354,55 +510,110 @@ def settlement_2k() -> None:
     n = SETTLED_BUSINESSES
     with transaction.atomic():
         _register(businesses=n, region="51.03.", products=3 * n, rng=rng)
-        insert_rows(Consignor, ["council_id", "business_id", "since"],
-                    ((council.pk, b, "2023-01-01") for b in range(1, n + 1)))
+        insert_rows(
+            Consignor,
+            ["council_id", "business_id", "since"],
+            ((council.pk, b, "2023-01-01") for b in range(1, n + 1)),
+        )
         received = _prepared(ConsignmentIntake, "received_on", [settled_start])[0]
         # Business b: intake b at the gallery (two items), intake n + b at the airport (one).
-        insert_rows(ConsignmentIntake, ["id", "outlet_id", "business_id", "received_on",
-                                        "received_by_id"],
-                    [(b, gallery.pk, b, received, cashier.pk) for b in range(1, n + 1)]
-                    + [(n + b, airport.pk, b, received, cashier.pk) for b in range(1, n + 1)])
+        insert_rows(
+            ConsignmentIntake,
+            ["id", "outlet_id", "business_id", "received_on", "received_by_id"],
+            [(b, gallery.pk, b, received, cashier.pk) for b in range(1, n + 1)]
+            + [(n + b, airport.pk, b, received, cashier.pk) for b in range(1, n + 1)],
+        )
         items = []  # (id, intake, product, price, rate, outlet, business)
         for b in range(1, n + 1):
-            for k, (intake, outlet, rate) in enumerate([(b, gallery.pk, 20), (b, gallery.pk, 20),
-                                                        (n + b, airport.pk, 25)]):
-                items.append((3 * (b - 1) + k + 1, intake, b + n * k, rng.choice(PRICES), rate,
-                              outlet, b))
-        insert_rows(ConsignedItem, ["id", "intake_id", "product_id", "consignment_price",
-                                    "price", "commission_rate", "code"],
-                    ((i, intake, product, price * (100 - rate) // 100, price, rate,
-                      f"K-{i:06d}") for i, intake, product, price, rate, _o, _b in items))
-        moment = _prepared(StockMove, "created_at", [
-            dt.datetime.combine(settled_start, dt.time(1), tzinfo=dt.UTC)])[0]
-        insert_rows(StockMove, ["item_id", "outlet_id", "quantity", "kind", "created_at",
-                                "by_id"],
-                    ((i, outlet, 2 * LINES_EACH, "intake", moment, cashier.pk)
-                     for i, _in, _p, _pr, _r, outlet, _b in items))
-        settlements = _insert_month(items=items, start=settled_start, end=settled_end,
-                                    cashier=cashier.pk, rng=rng)
-        ids = Settlement.objects.bulk_create([
-            Settlement(council=council, business_id=b, period_start=settled_start,
-                       period_end=settled_end, created_by=cashier, **figures)
-            for b, figures in sorted(settlements.items())])
+            for k, (intake, outlet, rate) in enumerate(
+                [(b, gallery.pk, 20), (b, gallery.pk, 20), (n + b, airport.pk, 25)]
+            ):
+                items.append(
+                    (3 * (b - 1) + k + 1, intake, b + n * k, rng.choice(PRICES), rate, outlet, b)
+                )
+        insert_rows(
+            ConsignedItem,
+            [
+                "id",
+                "intake_id",
+                "product_id",
+                "consignment_price",
+                "price",
+                "commission_rate",
+                "code",
+            ],
+            (
+                (i, intake, product, price * (100 - rate) // 100, price, rate, f"K-{i:06d}")
+                for i, intake, product, price, rate, _o, _b in items
+            ),
+        )
+        moment = _prepared(
+            StockMove, "created_at", [dt.datetime.combine(settled_start, dt.time(1), tzinfo=dt.UTC)]
+        )[0]
+        insert_rows(
+            StockMove,
+            ["item_id", "outlet_id", "quantity", "kind", "created_at", "by_id"],
+            (
+                (i, outlet, 2 * LINES_EACH, "intake", moment, cashier.pk)
+                for i, _in, _p, _pr, _r, outlet, _b in items
+            ),
+        )
+        settlements = _insert_month(
+            items=items, start=settled_start, end=settled_end, cashier=cashier.pk, rng=rng
+        )
+        ids = Settlement.objects.bulk_create(
+            [
+                Settlement(
+                    council=council,
+                    business_id=b,
+                    period_start=settled_start,
+                    period_end=settled_end,
+                    created_by=cashier,
+                    **figures,
+                )
+                for b, figures in sorted(settlements.items())
+            ]
+        )
         by_business = {s.business_id: s.pk for s in ids}
         owner = {i: b for i, _in, _p, _pr, _r, _o, b in items}
         with connection.cursor() as cursor:  # the settled month points to its settlements
-            cursor.executemany("UPDATE sales_saleline SET settlement_id = %s WHERE id = %s",
-                               [(by_business[owner[item]], line) for line, item in
-                                SaleLine.objects.values_list("id", "item_id")])
-            cursor.execute("UPDATE sales_stockmove SET settlement_id = (SELECT settlement_id "
-                           "FROM sales_saleline l WHERE l.id = sale_line_id) "
-                           "WHERE kind = 'customer_return'")
-        _insert_month(items=items, start=open_start, end=open_end, cashier=cashier.pk, rng=rng,
-                      late_returns=True)
-    log(f"{Sale.objects.count()} sales, {SaleLine.objects.count()} lines; open month "
-        f"{open_start:%Y-%m} ({time.perf_counter() - start:.0f} s)")
+            cursor.executemany(
+                "UPDATE sales_saleline SET settlement_id = %s WHERE id = %s",
+                [
+                    (by_business[owner[item]], line)
+                    for line, item in SaleLine.objects.values_list("id", "item_id")
+                ],
+            )
+            cursor.execute(
+                "UPDATE sales_stockmove SET settlement_id = (SELECT settlement_id "
+                "FROM sales_saleline l WHERE l.id = sale_line_id) "
+                "WHERE kind = 'customer_return'"
+            )
+        _insert_month(
+            items=items,
+            start=open_start,
+            end=open_end,
+            cashier=cashier.pk,
+            rng=rng,
+            late_returns=True,
+        )
+    log(
+        f"{Sale.objects.count()} sales, {SaleLine.objects.count()} lines; open month "
+        f"{open_start:%Y-%m} ({time.perf_counter() - start:.0f} s)"
+    )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
 
-def _insert_month(*, items: list[tuple], start: dt.date, end: dt.date, cashier: int,
-                  rng: random.Random, late_returns: bool = False) -> dict[int, dict]:
+def _insert_month(
+    *,
+    items: list[tuple],
+    start: dt.date,
+    end: dt.date,
+    cashier: int,
+    rng: random.Random,
+    late_returns: bool = False,
+) -> dict[int, dict]:
     """LINES_EACH sale lines per business in the month (one piece of one of its items each),
     in sales of one to three lines at one outlet, and RETURN_SHARE of them returned by the
     customer a few days later (with ``late_returns``, some lines of earlier months too).
@@ -416,9 +627,14 @@ def _insert_month(*, items: list[tuple], start: dt.date, end: dt.date, cashier: 
     first_line = (SaleLine.objects.aggregate(m=Max("id"))["m"] or 0) + 1
     days = (end - start).days + 1
     day_values = _prepared(Sale, "day", [start + dt.timedelta(days=d) for d in range(days)])
-    moments = _prepared(Sale, "created_at", [
-        dt.datetime.combine(start + dt.timedelta(days=d), dt.time(3), tzinfo=dt.UTC)
-        for d in range(days)])
+    moments = _prepared(
+        Sale,
+        "created_at",
+        [
+            dt.datetime.combine(start + dt.timedelta(days=d), dt.time(3), tzinfo=dt.UTC)
+            for d in range(days)
+        ],
+    )
     by_outlet: dict[int, list[tuple]] = {item[5]: [] for item in items}
     per_business = {}
     grouped: dict[int, list[tuple]] = {}
@@ -439,12 +655,13 @@ def _insert_month(*, items: list[tuple], start: dt.date, end: dt.date, cashier: 
             sale_id += 1
             day = at * days // len(pieces)
             total = 0
-            for i, _in, _p, price, rate, _o, b in pieces[at:at + size]:
+            for i, _in, _p, price, rate, _o, b in pieces[at : at + size]:
                 line_id += 1
                 commission = price * rate // 100
                 total += price
-                lines.append((line_id, sale_id, i, "Produk titipan", 1, price, rate, price,
-                              commission))
+                lines.append(
+                    (line_id, sale_id, i, "Produk titipan", 1, price, rate, price, commission)
+                )
                 moves.append((i, outlet, -1, "sale", sale_id, line_id, moments[day], cashier))
                 figures = per_business[b]
                 figures["pieces_sold"] += 1
@@ -455,35 +672,128 @@ def _insert_month(*, items: list[tuple], start: dt.date, end: dt.date, cashier: 
                     figures["gross"] -= price
                     figures["commission"] -= commission
                     back = min(days - 1, day + rng.randrange(1, 5))
-                    returns.append((i, outlet, 1, "customer_return", sale_id, line_id,
-                                    "Dikembalikan pembeli", price, commission, moments[back],
-                                    cashier))
-            sales.append((sale_id, outlet, cashier, moments[day], day_values[day], "cash",
-                          uuid.uuid4().hex, total, total))
+                    returns.append(
+                        (
+                            i,
+                            outlet,
+                            1,
+                            "customer_return",
+                            sale_id,
+                            line_id,
+                            "Dikembalikan pembeli",
+                            price,
+                            commission,
+                            moments[back],
+                            cashier,
+                        )
+                    )
+            sales.append(
+                (
+                    sale_id,
+                    outlet,
+                    cashier,
+                    moments[day],
+                    day_values[day],
+                    "cash",
+                    uuid.uuid4().hex,
+                    total,
+                    total,
+                )
+            )
             at += size
     if late_returns:  # a customer brings back a piece bought last month, already settled
         for line, item, outlet, sale, price, commission in SaleLine.objects.filter(
-                settlement__isnull=False).values_list(
-                "id", "item_id", "sale__outlet_id", "sale_id", "line_total", "commission")[:200]:
-            returns.append((item, outlet, 1, "customer_return", sale, line,
-                            "Dikembalikan pembeli", price, commission,
-                            moments[rng.randrange(days)], cashier))
-    insert_rows(Sale, ["id", "outlet_id", "cashier_id", "created_at", "day", "payment",
-                       "client_key", "total", "paid"], sales)
-    insert_rows(SaleLine, ["id", "sale_id", "item_id", "product_name", "quantity", "unit_price",
-                           "commission_rate", "line_total", "commission"], lines)
-    insert_rows(StockMove, ["item_id", "outlet_id", "quantity", "kind", "sale_id",
-                            "sale_line_id", "created_at", "by_id"], moves)
-    insert_rows(StockMove, ["item_id", "outlet_id", "quantity", "kind", "sale_id",
-                            "sale_line_id", "reason", "amount", "commission", "created_at",
-                            "by_id"], returns)
+            settlement__isnull=False
+        ).values_list("id", "item_id", "sale__outlet_id", "sale_id", "line_total", "commission")[
+            :200
+        ]:
+            returns.append(
+                (
+                    item,
+                    outlet,
+                    1,
+                    "customer_return",
+                    sale,
+                    line,
+                    "Dikembalikan pembeli",
+                    price,
+                    commission,
+                    moments[rng.randrange(days)],
+                    cashier,
+                )
+            )
+    insert_rows(
+        Sale,
+        [
+            "id",
+            "outlet_id",
+            "cashier_id",
+            "created_at",
+            "day",
+            "payment",
+            "client_key",
+            "total",
+            "paid",
+        ],
+        sales,
+    )
+    insert_rows(
+        SaleLine,
+        [
+            "id",
+            "sale_id",
+            "item_id",
+            "product_name",
+            "quantity",
+            "unit_price",
+            "commission_rate",
+            "line_total",
+            "commission",
+        ],
+        lines,
+    )
+    insert_rows(
+        StockMove,
+        [
+            "item_id",
+            "outlet_id",
+            "quantity",
+            "kind",
+            "sale_id",
+            "sale_line_id",
+            "created_at",
+            "by_id",
+        ],
+        moves,
+    )
+    insert_rows(
+        StockMove,
+        [
+            "item_id",
+            "outlet_id",
+            "quantity",
+            "kind",
+            "sale_id",
+            "sale_line_id",
+            "reason",
+            "amount",
+            "commission",
+            "created_at",
+            "by_id",
+        ],
+        returns,
+    )
     for figures in per_business.values():
         figures["amount_due"] = figures["gross"] - figures["commission"]
     return per_business
 
 
-@benchmark("settlement_month_s", "settlement_month_businesses", "settlement_month_lines",
-           dataset="settlement_2k")
+@benchmark(
+    "settlement_month_s",
+    "settlement_month_businesses",
+    "settlement_month_lines",
+    dataset="settlement_2k",
+)
 def settlement_month() -> dict[str, float]:
     """``settle_month`` once for Badung's open month: 2,000 makers, 40,000 sale lines and
     their customer returns, on a fresh copy of the data set (settling marks the rows)."""
@@ -504,5 +814,8 @@ def settlement_month() -> dict[str, float]:
     assert len(settlements) == SETTLED_BUSINESSES, len(settlements)
     assert not SaleLine.objects.filter(settlement__isnull=True).exists()
     log(f"settle_month: {len(settlements)} settlements, {lines} lines in {elapsed:.2f} s")
-    return {"settlement_month_s": elapsed, "settlement_month_businesses": len(settlements),
-            "settlement_month_lines": lines}
+    return {
+        "settlement_month_s": elapsed,
+        "settlement_month_businesses": len(settlements),
+        "settlement_month_lines": lines,
+    }

@@ -63,7 +63,8 @@ def test_the_village_picker_shows_the_full_path(page):
     page.locator(".field-village .select2-selection").click()
     page.keyboard.type("getas")
     expect(page.locator(".select2-results")).to_contain_text(
-        "Desa Getasan · Kec. Petang · Kab. Badung · Bali")
+        "Desa Getasan · Kec. Petang · Kab. Badung · Bali"
+    )
 
 
 @pytest.mark.parametrize("page", [PHONE], indirect=True, ids=["phone"])

@@ -23,8 +23,13 @@ def indonesian(text: str) -> str:
 
 
 def a_published_umbrella() -> Product:
-    return (Product.objects.published().filter(category__slug="payung-upacara")
-            .select_related("business__village").order_by("id").first())
+    return (
+        Product.objects.published()
+        .filter(category__slug="payung-upacara")
+        .select_related("business__village")
+        .order_by("id")
+        .first()
+    )
 
 
 @pytest.mark.parametrize("page", [PHONE], indirect=True, ids=["phone"])
@@ -49,15 +54,19 @@ def test_a_tourist_scans_a_tag_browses_and_finds_the_makers_whatsapp(page):
     expect(page).to_have_url(re.compile(r"kategori=payung"))
     cards = page.locator("#catalog-results h2, #catalog-results h3")
     expect(cards.first).to_be_visible()
-    expected = set(Product.objects.published().filter(category__parent__slug="payung")
-                   .values_list("name", flat=True))
+    expected = set(
+        Product.objects.published()
+        .filter(category__parent__slug="payung")
+        .values_list("name", flat=True)
+    )
     assert set(cards.all_inner_texts()) <= expected
     assert umbrella.name in cards.all_inner_texts() or len(cards.all_inner_texts()) == 24
 
 
 @pytest.mark.parametrize("page", [PHONE], indirect=True, ids=["phone"])
-def test_an_artisan_adds_a_product_and_it_appears_once_approved(page, browser, live_server,
-                                                                tmp_path):
+def test_an_artisan_adds_a_product_and_it_appears_once_approved(
+    page, browser, live_server, tmp_path
+):
     photo = tmp_path / "kamen.jpg"
     out = io.BytesIO()
     Image.new("RGB", (1200, 900), "teal").save(out, "JPEG")
@@ -86,8 +95,7 @@ def test_an_artisan_adds_a_product_and_it_appears_once_approved(page, browser, l
     desk.locator(f"input[name=_selected_action][value='{product.pk}']").check()
     desk.select_option("select[name=action]", "publish")
     desk.locator("button[name=index]").first.click()
-    expect(desk.locator("body")).to_contain_text(indonesian("%(n)s products published.")
-                                                 % {"n": 1})
+    expect(desk.locator("body")).to_contain_text(indonesian("%(n)s products published.") % {"n": 1})
     office.close()
 
     page.goto("/katalog/?q=rangrang+uji")

@@ -13,19 +13,19 @@ from kriya.registry.models import Business
 
 
 def run_worker() -> None:
-    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay",
-                 verbosity=0)
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", verbosity=0)
 
 
 def register_file(tmp_path) -> str:
     book = Workbook()
-    for row in [["Rekap IKM Kecamatan Petang"], [],
-                ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya", "No HP"],
-                ["Tenun Endek Pangsan", "Ni Kadek Ayu", "Pangsan", "Petang", "Endek",
-                 "0812 3333 4444"],
-                ["Sokasi Bambu Lestari", "Ni Nyoman Sari", "Belok/Sidan", "Petang",
-                 "Anyaman bambu", ""],
-                ["Ukiran Carangsari", "I Wayan Ukir", "Carangsary", "Petang", "Ukir kayu", ""]]:
+    for row in [
+        ["Rekap IKM Kecamatan Petang"],
+        [],
+        ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya", "No HP"],
+        ["Tenun Endek Pangsan", "Ni Kadek Ayu", "Pangsan", "Petang", "Endek", "0812 3333 4444"],
+        ["Sokasi Bambu Lestari", "Ni Nyoman Sari", "Belok/Sidan", "Petang", "Anyaman bambu", ""],
+        ["Ukiran Carangsari", "I Wayan Ukir", "Carangsary", "Petang", "Ukir kayu", ""],
+    ]:
         book.active.append(row)
     path = tmp_path / "rekap-petang.xlsx"
     buffer = io.BytesIO()

@@ -35,11 +35,16 @@ def fresh_items(outlet: Outlet) -> list[ConsignedItem]:
     else:
         pytest.fail("the demo has no consignor with two products")
     intake = services.receive_consignment(
-        outlet=outlet, business=consignor.business,
+        outlet=outlet,
+        business=consignor.business,
         by=User.objects.get(username="badung.sekretariat"),
-        lines=[services.IntakeLineInput(product=p, quantity=5, price=p.price,
-                                        consignment_price=p.price * Decimal("0.8"))
-               for p in products])
+        lines=[
+            services.IntakeLineInput(
+                product=p, quantity=5, price=p.price, consignment_price=p.price * Decimal("0.8")
+            )
+            for p in products
+        ],
+    )
     return list(intake.items.select_related("product").order_by("pk"))
 
 
@@ -103,7 +108,9 @@ def test_a_sale_with_the_keyboard_alone(page):
     assert (sale.total, sale.paid, sale.change) == (total, paid, paid - total)
     assert sale.cashier.username == "badung.kasir" and sale.outlet == gallery
     assert [(line.item_id, line.quantity) for line in sale.lines.all()] == [
-        (scanned.pk, 1), (typed.pk, 2)]
+        (scanned.pk, 1),
+        (typed.pk, 2),
+    ]
     assert (on_hand(scanned, gallery), on_hand(typed, gallery)) == (4, 3)
 
     page.keyboard.press("Enter")

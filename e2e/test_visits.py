@@ -122,11 +122,13 @@ def test_a_visit_saved_offline_arrives_once_with_its_photo(page, settings, tmp_p
         assert picture.format == "JPEG" and max(picture.size) == 1600
 
     # Sending again (the Send now button, a flaky retry) stores nothing twice.
-    page.evaluate("""(key) => { const open = indexedDB.open("kriya-visits");
+    page.evaluate(
+        """(key) => { const open = indexedDB.open("kriya-visits");
       open.onsuccess = () => { const store = open.result.transaction("submissions", "readwrite")
         .objectStore("submissions"); const get = store.get(key);
         get.onsuccess = () => { get.result.status = "waiting"; store.put(get.result); }; }; }""",
-                  queued["key"])
+        queued["key"],
+    )
     page.reload()
     expect(page.locator("[data-count=arrived]")).to_have_text("1")
     expect(page.locator("[data-count=waiting]")).to_have_text("0")

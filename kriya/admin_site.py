@@ -34,17 +34,25 @@ class KriyaAdminSite(UnfoldAdminSite):
         from kriya.sales import intake_views, report_views, settlement_views
 
         return [
-            path("ikon-desa/", self.admin_view(registry_views.icon_coverage),
-                 name="icon-coverage"),
-            path("impor/", self.admin_view(registry_views.import_start),
-                 name="register-import-start"),
-            path("impor/<int:batch_id>/", self.admin_view(registry_views.import_detail),
-                 name="register-import"),
-            path("impor/<int:batch_id>/simpan/", self.admin_view(registry_views.import_confirm),
-                 name="register-import-confirm"),
-            path("impor/template-<str:kind>.xlsx",
-                 self.admin_view(registry_views.import_template),
-                 name="register-import-template"),
+            path("ikon-desa/", self.admin_view(registry_views.icon_coverage), name="icon-coverage"),
+            path(
+                "impor/", self.admin_view(registry_views.import_start), name="register-import-start"
+            ),
+            path(
+                "impor/<int:batch_id>/",
+                self.admin_view(registry_views.import_detail),
+                name="register-import",
+            ),
+            path(
+                "impor/<int:batch_id>/simpan/",
+                self.admin_view(registry_views.import_confirm),
+                name="register-import-confirm",
+            ),
+            path(
+                "impor/template-<str:kind>.xlsx",
+                self.admin_view(registry_views.import_template),
+                name="register-import-template",
+            ),
             *programs_urls(self),
             *settlement_views.admin_urls(self),
             *report_views.admin_urls(self),
@@ -67,8 +75,11 @@ def admin_page(request: HttpRequest, template: str, context: dict) -> HttpRespon
     the acting council) like the lists beside it."""
     from django.contrib import admin
 
-    return render(request, template, {**admin.site.each_context(request),
-                                      "input_classes": INPUT_CLASSES, **context})
+    return render(
+        request,
+        template,
+        {**admin.site.each_context(request), "input_classes": INPUT_CLASSES, **context},
+    )
 
 
 def site_subheader(request: HttpRequest) -> str:
@@ -88,14 +99,17 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
         }
     ]
     for app in admin.site.get_app_list(request):
-        pages = [{"title": title, "link": reverse(name), "icon": icon}
-                 for title, name, icon, roles in PAGES.get(app["app_label"], [])
-                 if roles is None or role_allows(request, roles)]
+        pages = [
+            {"title": title, "link": reverse(name), "icon": icon}
+            for title, name, icon, roles in PAGES.get(app["app_label"], [])
+            if roles is None or role_allows(request, roles)
+        ]
         groups.append(
             {
                 "title": app["name"],
                 "collapsible": True,
-                "items": pages + [
+                "items": pages
+                + [
                     {"title": model["name"], "link": model["admin_url"], "icon": _icon(model)}
                     for model in app["models"]
                     if model.get("admin_url")
@@ -108,26 +122,44 @@ def sidebar_navigation(request: HttpRequest) -> list[dict[str, Any]]:
 # Pages of the back office that are not a model's list, shown first in their app's group:
 # (title, URL name, icon, roles that see it or None for every back-office role).
 PAGES = {
-    "registry": [(_("Village icon coverage"), "admin:icon-coverage", "donut_large", None),
-                 (_("Import from Excel"), "admin:register-import-start", "upload_file",
-                  EDITOR_ROLES)],
-    "programs": [(_("Work plans: targets and realization"), "admin:programs-workplans",
-                  "flag", None),
-                 (_("Mentoring visits (the phone form)"), "visits:home", "directions_walk",
-                  frozenset({Role.MENTOR, Role.SECRETARIAT, Role.ADMIN})),
-                 (_("Expiring in the next 90 days"), "admin:programs-expiring", "event_busy",
-                  None)],
-    "sales": [(_("The till"), "till:home", "point_of_sale",
-               frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN})),
-              (_("Take in consigned goods"), "admin:sales-intake-new", "move_to_inbox",
-               frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN})),
-              (_("Stock per outlet"), "admin:sales-stock", "inventory_2", None),
-              (_("Settlements with the makers"), "admin:sales-settlements",
-               "account_balance_wallet", EDITOR_ROLES | {Role.BOARD, Role.CASHIER}),
-              (_("Sales report"), "admin:sales-reports", "bar_chart", None),
-              (_("Goods near their best-before date"), "admin:sales-best-before",
-               "event_busy", None),
-              (_("Consignor review"), "admin:sales-consignor-review", "rate_review", None)],
+    "registry": [
+        (_("Village icon coverage"), "admin:icon-coverage", "donut_large", None),
+        (_("Import from Excel"), "admin:register-import-start", "upload_file", EDITOR_ROLES),
+    ],
+    "programs": [
+        (_("Work plans: targets and realization"), "admin:programs-workplans", "flag", None),
+        (
+            _("Mentoring visits (the phone form)"),
+            "visits:home",
+            "directions_walk",
+            frozenset({Role.MENTOR, Role.SECRETARIAT, Role.ADMIN}),
+        ),
+        (_("Expiring in the next 90 days"), "admin:programs-expiring", "event_busy", None),
+    ],
+    "sales": [
+        (
+            _("The till"),
+            "till:home",
+            "point_of_sale",
+            frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN}),
+        ),
+        (
+            _("Take in consigned goods"),
+            "admin:sales-intake-new",
+            "move_to_inbox",
+            frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN}),
+        ),
+        (_("Stock per outlet"), "admin:sales-stock", "inventory_2", None),
+        (
+            _("Settlements with the makers"),
+            "admin:sales-settlements",
+            "account_balance_wallet",
+            EDITOR_ROLES | {Role.BOARD, Role.CASHIER},
+        ),
+        (_("Sales report"), "admin:sales-reports", "bar_chart", None),
+        (_("Goods near their best-before date"), "admin:sales-best-before", "event_busy", None),
+        (_("Consignor review"), "admin:sales-consignor-review", "rate_review", None),
+    ],
 }
 
 

@@ -184,8 +184,10 @@ def cache_from_url(url: str) -> dict:
     if scheme in {"redis", "rediss", "unix"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if scheme == "db":
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                "LOCATION": rest or "kriya_cache"}
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "kriya_cache",
+        }
     if scheme == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest}
     if scheme == "dummy":

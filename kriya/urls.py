@@ -13,11 +13,18 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", public_views.robots, name="robots"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS,
-                                              "sitemap_url_name": "sitemap-section"},
-         name="sitemap"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
-         name="sitemap-section"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
 ]
 
 # Indonesian has no prefix; English lives under /en/ (DESIGN.md, "Addresses").

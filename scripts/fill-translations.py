@@ -24,7 +24,7 @@ PO = Path(__file__).resolve().parent.parent / "kriya/locale/id/LC_MESSAGES/djang
 
 
 def unquote(lines: list[str]) -> str:
-    return "".join(ast.literal_eval(line[line.index('"'):]) for line in lines)
+    return "".join(ast.literal_eval(line[line.index('"') :]) for line in lines)
 
 
 def quote(text: str) -> str:
@@ -71,8 +71,9 @@ def fill(block: list[str], missing: list[str]) -> list[str]:
 
 
 blocks = PO.read_text(encoding="utf-8").split("\n\n")
-header = blocks[0].replace("Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;",
-                           "Plural-Forms: nplurals=1; plural=0;")
+header = blocks[0].replace(
+    "Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;", "Plural-Forms: nplurals=1; plural=0;"
+)
 header = header.replace('"Language: \\n"', '"Language: id\\n"').replace("#, fuzzy\n", "")
 missing: list[str] = []
 entries = ["\n".join(fill(b.strip("\n").split("\n"), missing)) for b in blocks[1:] if b.strip()]

@@ -5,7 +5,6 @@ ID = {
     "Product labels": "Label produk",
     "Scan for the story and the maker's contact": "Pindai untuk kisah dan kontak perajinnya",
     "Catalog: %(products)s products, %(published)s published and %(waiting)s waiting for "
-    "approval, with %(photos)s photos.":
-        "Katalog: %(products)s produk, %(published)s tayang dan %(waiting)s menunggu "
-        "persetujuan, dengan %(photos)s foto.",
+    "approval, with %(photos)s photos.": "Katalog: %(products)s produk, %(published)s tayang dan %(waiting)s menunggu "
+    "persetujuan, dengan %(photos)s foto.",
 }

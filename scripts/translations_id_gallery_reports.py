@@ -6,22 +6,17 @@ scripts/fill-translations.py)."""
 
 ID = {
     # consignors: services and their messages
-    "%(business)s is not registered in the region of %(council)s.":
-        "%(business)s tidak terdaftar di wilayah %(council)s.",
+    "%(business)s is not registered in the region of %(council)s.": "%(business)s tidak terdaftar di wilayah %(council)s.",
     "%(business)s already consigns at the gallery.": "%(business)s sudah menitip di galeri.",
-    "%(business)s already has an application waiting for a decision.":
-        "%(business)s sudah memiliki permohonan yang menunggu keputusan.",
-    "The application of %(business)s was already decided.":
-        "Permohonan %(business)s sudah diputuskan.",
+    "%(business)s already has an application waiting for a decision.": "%(business)s sudah memiliki permohonan yang menunggu keputusan.",
+    "The application of %(business)s was already decided.": "Permohonan %(business)s sudah diputuskan.",
     "Give the reason for the decision.": "Isi alasan keputusan.",
     "%(business)s cannot be accepted: %(unmet)s.": "%(business)s tidak dapat diterima: %(unmet)s.",
     "Rate the quality from 1 to 5.": "Beri nilai mutu dari 1 sampai 5.",
     "Choose keep, rotate out or invite in.": "Pilih pertahankan, rotasi keluar, atau undang.",
-    "%(business)s is not an active consignor; only an invitation can be decided.":
-        "%(business)s bukan penitip aktif; hanya undangan yang dapat diputuskan.",
+    "%(business)s is not an active consignor; only an invitation can be decided.": "%(business)s bukan penitip aktif; hanya undangan yang dapat diputuskan.",
     "The period ends before it starts.": "Periode berakhir sebelum dimulai.",
-    "Give the reason for returning the goods to their maker.":
-        "Isi alasan mengembalikan barang kepada perajinnya.",
+    "Give the reason for returning the goods to their maker.": "Isi alasan mengembalikan barang kepada perajinnya.",
     # consignors: admin
     "review": "tinjauan",
     "due": "jatuh tempo",
@@ -46,8 +41,7 @@ ID = {
     "Halal certificate number": "Nomor sertifikat halal",
     "Sells food": "Menjual makanan",
     "not met": "tidak terpenuhi",
-    "%(status)s on %(day)s by %(by)s: %(reason)s":
-        "%(status)s pada %(day)s oleh %(by)s: %(reason)s",
+    "%(status)s on %(day)s by %(by)s: %(reason)s": "%(status)s pada %(day)s oleh %(by)s: %(reason)s",
     "It cannot be accepted yet: %(unmet)s.": "Belum dapat diterima: %(unmet)s.",
     "Accept": "Terima",
     "Reject": "Tolak",
@@ -62,27 +56,22 @@ ID = {
     "Show": "Tampilkan",
     "%(business)s: %(decision)s.": "%(business)s: %(decision)s.",
     "Hand back to the maker: %(items)s.": "Kembalikan kepada perajinnya: %(items)s.",
-    "Sales at the gallery's outlets from %(start)s to %(end)s, net of voids and returns.":
-        "Penjualan di gerai galeri dari %(start)s sampai %(end)s, bersih dari pembatalan dan "
-        "retur.",
+    "Sales at the gallery's outlets from %(start)s to %(end)s, net of voids and returns.": "Penjualan di gerai galeri dari %(start)s sampai %(end)s, bersih dari pembatalan dan "
+    "retur.",
     "Consignors, weakest sellers first": "Penitip, yang paling sedikit terjual lebih dulu",
     "Former consignors": "Mantan penitip",
-    "No consignors yet, and no business of the region has published products to invite.":
-        "Belum ada penitip, dan belum ada usaha di wilayah ini dengan produk tayang untuk "
-        "diundang.",
-    "Last review %(day)s: %(decision)s, quality %(quality)s/5 (%(reason)s)":
-        "Tinjauan terakhir %(day)s: %(decision)s, mutu %(quality)s/5 (%(reason)s)",
+    "No consignors yet, and no business of the region has published products to invite.": "Belum ada penitip, dan belum ada usaha di wilayah ini dengan produk tayang untuk "
+    "diundang.",
+    "Last review %(day)s: %(decision)s, quality %(quality)s/5 (%(reason)s)": "Tinjauan terakhir %(day)s: %(decision)s, mutu %(quality)s/5 (%(reason)s)",
     "Choose a period of at most a year.": "Pilih periode paling lama satu tahun.",
     # best-before
-    "Best-before dates in the next %(days)s days":
-        "Tanggal kedaluwarsa dalam %(days)s hari ke depan",
+    "Best-before dates in the next %(days)s days": "Tanggal kedaluwarsa dalam %(days)s hari ke depan",
     "Goods near their best-before date": "Barang mendekati tanggal kedaluwarsa",
     "Food and other goods with a best-before date that are still on the shelves, soonest "
     "first. Hand them back to their maker in time; the return is written to the stock "
-    "ledger.":
-        "Makanan dan barang lain bertanggal kedaluwarsa yang masih di rak, yang paling dekat "
-        "lebih dulu. Kembalikan kepada perajinnya tepat waktu; pengembaliannya tercatat di "
-        "buku stok.",
+    "ledger.": "Makanan dan barang lain bertanggal kedaluwarsa yang masih di rak, yang paling dekat "
+    "lebih dulu. Kembalikan kepada perajinnya tepat waktu; pengembaliannya tercatat di "
+    "buku stok.",
     "Best before": "Baik digunakan sebelum",
     "today": "hari ini",
     "Past its best-before date": "Melewati tanggal kedaluwarsa",
@@ -150,28 +139,23 @@ ID = {
     "period": "periode",
     # the artisan's portal page
     "My goods at the gallery": "Barang titipan saya di galeri",
-    "My goods at the gallery: stock, sales and settlements":
-        "Barang titipan saya di galeri: stok, penjualan, dan pembayaran",
+    "My goods at the gallery: stock, sales and settlements": "Barang titipan saya di galeri: stok, penjualan, dan pembayaran",
     "What the council's gallery and outlets hold of your goods, what sold, and what the "
-    "gallery has paid you.":
-        "Barang Anda yang ada di galeri dan gerai dewan, yang sudah terjual, dan yang sudah "
-        "dibayarkan galeri kepada Anda.",
+    "gallery has paid you.": "Barang Anda yang ada di galeri dan gerai dewan, yang sudah terjual, dan yang sudah "
+    "dibayarkan galeri kepada Anda.",
     "On the shelves now": "Di rak sekarang",
-    "None of your goods is on the council's shelves now.":
-        "Saat ini tidak ada barang Anda di rak dewan.",
+    "None of your goods is on the council's shelves now.": "Saat ini tidak ada barang Anda di rak dewan.",
     "Sales in the last three months": "Penjualan tiga bulan terakhir",
     "sold": "terjual",
     "your share": "bagian Anda",
     "returned by the customer": "diretur pembeli",
-    "Your share <strong>%(share)s</strong> of %(total)s":
-        "Bagian Anda <strong>%(share)s</strong> dari %(total)s",
+    "Your share <strong>%(share)s</strong> of %(total)s": "Bagian Anda <strong>%(share)s</strong> dari %(total)s",
     "No sales since %(since)s.": "Belum ada penjualan sejak %(since)s.",
     "Settlements": "Pembayaran hasil penjualan",
     "Paid": "Dibayar",
     "Amount due to you": "Hak Anda",
     "Still to be paid": "Belum dibayar",
-    "No settlement yet. The gallery settles sold goods with their makers every month.":
-        "Belum ada pembayaran. Galeri membayar hasil penjualan kepada perajin setiap bulan.",
+    "No settlement yet. The gallery settles sold goods with their makers every month.": "Belum ada pembayaran. Galeri membayar hasil penjualan kepada perajin setiap bulan.",
 }
 
 PLURALS = {
@@ -179,16 +163,13 @@ PLURALS = {
     "%(n)s piece on hand": "%(n)s buah di rak",
     "expired %(n)s day ago": "kedaluwarsa %(n)s hari lalu",
     "in %(n)s day": "%(n)s hari lagi",
-    "Nothing on the shelves reaches its best-before date in the next %(days)s day.":
-        "Tidak ada barang di rak yang mencapai tanggal kedaluwarsa dalam %(days)s hari ke "
-        "depan.",
+    "Nothing on the shelves reaches its best-before date in the next %(days)s day.": "Tidak ada barang di rak yang mencapai tanggal kedaluwarsa dalam %(days)s hari ke "
+    "depan.",
     "%(n)s published product": "%(n)s produk tayang",
     "%(n)s piece sold, %(amount)s": "%(n)s buah terjual, %(amount)s",
     "%(n)s on hand": "stok %(n)s",
-    "Businesses to invite: the %(n)s with the most published products":
-        "Usaha untuk diundang: %(n)s usaha dengan produk tayang terbanyak",
+    "Businesses to invite: the %(n)s with the most published products": "Usaha untuk diundang: %(n)s usaha dengan produk tayang terbanyak",
     "%(n)s piece returned (%(amount)s)": "%(n)s buah diretur (%(amount)s)",
-    "On the shelf for at least %(days)s day without a sale, oldest intake first.":
-        "Sudah paling sedikit %(days)s hari di rak tanpa terjual, penerimaan terlama lebih "
-        "dulu.",
+    "On the shelf for at least %(days)s day without a sale, oldest intake first.": "Sudah paling sedikit %(days)s hari di rak tanpa terjual, penerimaan terlama lebih "
+    "dulu.",
 }

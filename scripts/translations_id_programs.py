@@ -12,8 +12,7 @@ ID = {
     "targets and realization": "target dan realisasi",
     "How the realization is counted": "Cara realisasi dihitung",
     "Realization entered by hand": "Realisasi yang diisi manual",
-    "Only for indicators counted by hand, where no record exists.":
-        "Hanya untuk indikator yang dihitung manual, bila tidak ada catatannya.",
+    "Only for indicators counted by hand, where no record exists.": "Hanya untuk indikator yang dihitung manual, bila tidak ada catatannya.",
     "Organisation and budget": "Penyelenggaraan dan anggaran",
     "participants": "peserta",
     "attendance": "kehadiran",
@@ -25,8 +24,7 @@ ID = {
     "Development programs": "Program pembinaan",
     "Attendance sheet": "Daftar hadir",
     "venue": "tempat",
-    "Where, when it is not a village (a hall, a hotel).":
-        "Tempat, bila bukan di desa (gedung, hotel).",
+    "Where, when it is not a village (a hall, a hotel).": "Tempat, bila bukan di desa (gedung, hotel).",
     "organiser": "penyelenggara",
     "partners": "mitra",
     "budget (Rp)": "anggaran (Rp)",
@@ -37,11 +35,9 @@ ID = {
     "indicator it serves": "indikator yang didukung",
     "activity": "kegiatan",
     "activities": "kegiatan",
-    "An activity cannot end before it begins.":
-        "Kegiatan tidak dapat berakhir sebelum dimulai.",
-    "“Ends on” cannot be before “starts on”: an activity cannot end before it begins.":
-        "“Tanggal selesai” tidak boleh sebelum “tanggal mulai”: kegiatan tidak dapat "
-        "berakhir sebelum dimulai.",
+    "An activity cannot end before it begins.": "Kegiatan tidak dapat berakhir sebelum dimulai.",
+    "“Ends on” cannot be before “starts on”: an activity cannot end before it begins.": "“Tanggal selesai” tidak boleh sebelum “tanggal mulai”: kegiatan tidak dapat "
+    "berakhir sebelum dimulai.",
     "invited": "diundang",
     "registered": "terdaftar",
     "attended": "hadir",
@@ -54,9 +50,8 @@ ID = {
     "Choose a business or an artisan.": "Pilih usaha atau perajin.",
     "The score must be between 0 and 100.": "Nilai harus antara 0 dan 100.",
     "%(name)s is registered in %(village)s, outside the region of %(council)s, and cannot "
-    "take part in its activity.":
-        "%(name)s terdaftar di %(village)s, di luar wilayah %(council)s, sehingga tidak "
-        "dapat mengikuti kegiatannya.",
+    "take part in its activity.": "%(name)s terdaftar di %(village)s, di luar wilayah %(council)s, sehingga tidak "
+    "dapat mengikuti kegiatannya.",
     "refused": "ditolak",
     "disbursed": "dicairkan",
     "partner (bank, cooperative, program)": "mitra (bank, koperasi, program)",
@@ -68,8 +63,7 @@ ID = {
     "disbursed on": "tanggal pencairan",
     "facilitated by (activity)": "difasilitasi melalui (kegiatan)",
     "financing": "fasilitasi permodalan",
-    "An approved financing needs the amount approved and the date of the decision.":
-        "Permodalan yang disetujui memerlukan jumlah yang disetujui dan tanggal keputusan.",
+    "An approved financing needs the amount approved and the date of the decision.": "Permodalan yang disetujui memerlukan jumlah yang disetujui dan tanggal keputusan.",
     "Give the amount approved.": "Isi jumlah yang disetujui.",
     "Give the date of the decision.": "Isi tanggal keputusan.",
     "training (pelatihan)": "pelatihan",
@@ -100,25 +94,19 @@ ID = {
     "The date of the Rakerda/Rakorda.": "Tanggal Rakerda/Rakorda.",
     "work plan": "program kerja",
     "work plans": "program kerja",
-    "The work plan cannot end before it begins.":
-        "Program kerja tidak dapat berakhir sebelum dimulai.",
-    "“To year” cannot be before “from year”.":
-        "“Sampai tahun” tidak boleh sebelum “dari tahun”.",
-    "Give the date of the Rakerda that approved the plan.":
-        "Isi tanggal Rakerda yang mengesahkan program kerja ini.",
+    "The work plan cannot end before it begins.": "Program kerja tidak dapat berakhir sebelum dimulai.",
+    "“To year” cannot be before “from year”.": "“Sampai tahun” tidak boleh sebelum “dari tahun”.",
+    "Give the date of the Rakerda that approved the plan.": "Isi tanggal Rakerda yang mengesahkan program kerja ini.",
     "marketing": "pemasaran",
     "institutional strengthening": "penguatan kelembagaan",
     "human resources": "sumber daya manusia",
     "capital and financing": "permodalan",
     "area": "bidang",
     "programs": "program",
-    "Give the target's unit (IKM, desa, merek, Rp …).":
-        "Isi satuan target (IKM, desa, merek, Rp …).",
+    "Give the target's unit (IKM, desa, merek, Rp …).": "Isi satuan target (IKM, desa, merek, Rp …).",
     "The target must be a positive number.": "Target harus berupa angka positif.",
-    "businesses that attended any development activity":
-        "IKM yang hadir dalam kegiatan pembinaan apa pun",
-    "businesses that attended activities of one kind":
-        "IKM yang hadir dalam kegiatan jenis tertentu",
+    "businesses that attended any development activity": "IKM yang hadir dalam kegiatan pembinaan apa pun",
+    "businesses that attended activities of one kind": "IKM yang hadir dalam kegiatan jenis tertentu",
     "villages with a craft icon": "desa/kelurahan yang memiliki ikon kerajinan",
     "IP filings of one kind": "pendaftaran HAKI jenis tertentu",
     "participants who passed a competency test": "peserta yang lulus uji kompetensi",
@@ -134,8 +122,7 @@ ID = {
     "target": "target",
     "counted by": "dihitung dari",
     "activity kind": "jenis kegiatan",
-    "Only activities of this craft (and its kinds).":
-        "Hanya kegiatan untuk jenis kriya ini (beserta turunannya).",
+    "Only activities of this craft (and its kinds).": "Hanya kegiatan untuk jenis kriya ini (beserta turunannya).",
     "IP kind": "jenis HAKI",
     "IP stage": "tahap HAKI",
     "financing kind": "jenis permodalan",
@@ -143,41 +130,34 @@ ID = {
     "note on the realization": "catatan realisasi",
     "evidence": "bukti",
     "indicators": "indikator",
-    "Choose the activity kind this rule counts.":
-        "Pilih jenis kegiatan yang dihitung aturan ini.",
+    "Choose the activity kind this rule counts.": "Pilih jenis kegiatan yang dihitung aturan ini.",
     "Choose the IP kind this rule counts.": "Pilih jenis HAKI yang dihitung aturan ini.",
     "being prepared": "sedang disiapkan",
     "filed": "didaftarkan",
     "published / examined": "diumumkan / diperiksa",
     "granted": "diberikan",
     "For a geographical indication: the village (community) that holds it. Otherwise the "
-    "business's village, filled in for you.":
-        "Untuk indikasi geografis: desa (komunitas) pemegangnya. Selain itu desa tempat "
-        "usaha, diisi otomatis.",
+    "business's village, filled in for you.": "Untuk indikasi geografis: desa (komunitas) pemegangnya. Selain itu desa tempat "
+    "usaha, diisi otomatis.",
     "title / mark": "judul / merek",
     "application number": "nomor permohonan",
     "As on the DJKI receipt, e.g. DID2026012345 (trademark), A00202601234 (design), "
     "EC00202612345 (copyright), IG00202600012 (geographical indication), S00202601234 "
-    "(simple patent).":
-        "Sesuai tanda terima DJKI, misalnya DID2026012345 (merek), A00202601234 (desain "
-        "industri), EC00202612345 (hak cipta), IG00202600012 (indikasi geografis), "
-        "S00202601234 (paten sederhana).",
+    "(simple patent).": "Sesuai tanda terima DJKI, misalnya DID2026012345 (merek), A00202601234 (desain "
+    "industri), EC00202612345 (hak cipta), IG00202600012 (indikasi geografis), "
+    "S00202601234 (paten sederhana).",
     "filed on": "tanggal pendaftaran",
     "granted on": "tanggal pemberian",
     "registration number": "nomor pendaftaran",
     "expires on": "berlaku sampai",
-    "Trademarks: 10 years from the grant, filled in when granted.":
-        "Merek: 10 tahun sejak diberikan, diisi otomatis saat diberikan.",
+    "Trademarks: 10 years from the grant, filled in when granted.": "Merek: 10 tahun sejak diberikan, diisi otomatis saat diberikan.",
     "IP filing": "pendaftaran HAKI",
     "IP filings": "pendaftaran HAKI",
     "Choose the business that files.": "Pilih usaha yang mendaftarkan.",
-    "Choose the village that holds the geographical indication.":
-        "Pilih desa pemegang indikasi geografis.",
-    "“%(number)s” is not a %(kind)s application number; it looks like %(example)s.":
-        "“%(number)s” bukan nomor permohonan %(kind)s; bentuknya seperti %(example)s.",
-    "A filed application needs its application number and filing date.":
-        "Permohonan yang sudah didaftarkan memerlukan nomor permohonan dan tanggal "
-        "pendaftaran.",
+    "Choose the village that holds the geographical indication.": "Pilih desa pemegang indikasi geografis.",
+    "“%(number)s” is not a %(kind)s application number; it looks like %(example)s.": "“%(number)s” bukan nomor permohonan %(kind)s; bentuknya seperti %(example)s.",
+    "A filed application needs its application number and filing date.": "Permohonan yang sudah didaftarkan memerlukan nomor permohonan dan tanggal "
+    "pendaftaran.",
     "Give the date of the grant.": "Isi tanggal pemberian.",
     "IP filing status change": "perubahan status HAKI",
     "IP filing status changes": "perubahan status HAKI",
@@ -185,10 +165,8 @@ ID = {
     "Empty when it does not expire.": "Kosongkan bila tidak kedaluwarsa.",
     "certification": "sertifikasi",
     "certifications": "sertifikasi",
-    "Choose the business or the artisan it belongs to.":
-        "Pilih usaha atau perajin pemiliknya.",
-    "A competency certificate belongs to an artisan.":
-        "Sertifikat kompetensi dimiliki oleh perajin.",
+    "Choose the business or the artisan it belongs to.": "Pilih usaha atau perajin pemiliknya.",
+    "A competency certificate belongs to an artisan.": "Sertifikat kompetensi dimiliki oleh perajin.",
     "Choose the business it belongs to.": "Pilih usaha pemiliknya.",
     "It cannot expire before it is issued.": "Tidak dapat kedaluwarsa sebelum terbit.",
     "mentor": "pendamping",
@@ -209,19 +187,13 @@ ID = {
     "visit photo": "foto kunjungan",
     "visit photos": "foto kunjungan",
     "This work plan is already approved.": "Program kerja ini sudah disahkan.",
-    "“%(name)s” is counted from the records; its realization cannot be typed in.":
-        "“%(name)s” dihitung dari data; realisasinya tidak dapat diketik.",
-    "Some ticked names are not on this activity's list.":
-        "Sebagian nama yang dicentang tidak ada dalam daftar kegiatan ini.",
-    "%(name)s did not attend, so cannot have passed.":
-        "%(name)s tidak hadir, sehingga tidak dapat dinyatakan lulus.",
-    "A filing that is “%(old)s” cannot become “%(new)s”.":
-        "Pendaftaran HAKI yang “%(old)s” tidak dapat menjadi “%(new)s”.",
-    "A financing that is “%(old)s” cannot become “%(new)s”.":
-        "Permodalan yang “%(old)s” tidak dapat menjadi “%(new)s”.",
+    "“%(name)s” is counted from the records; its realization cannot be typed in.": "“%(name)s” dihitung dari data; realisasinya tidak dapat diketik.",
+    "Some ticked names are not on this activity's list.": "Sebagian nama yang dicentang tidak ada dalam daftar kegiatan ini.",
+    "%(name)s did not attend, so cannot have passed.": "%(name)s tidak hadir, sehingga tidak dapat dinyatakan lulus.",
+    "A filing that is “%(old)s” cannot become “%(new)s”.": "Pendaftaran HAKI yang “%(old)s” tidak dapat menjadi “%(new)s”.",
+    "A financing that is “%(old)s” cannot become “%(new)s”.": "Permodalan yang “%(old)s” tidak dapat menjadi “%(new)s”.",
     "Attendance sheet to print": "Daftar hadir untuk dicetak",
-    "Nobody is on the list yet: add participants on the activity's page.":
-        "Belum ada peserta: tambahkan peserta di halaman kegiatan.",
+    "Nobody is on the list yet: add participants on the activity's page.": "Belum ada peserta: tambahkan peserta di halaman kegiatan.",
     "Save attendance": "Simpan kehadiran",
     "Kind": "Jenis",
     "Date": "Tanggal",
@@ -247,14 +219,12 @@ ID = {
     "Year": "Tahun",
     "Overall": "Keseluruhan",
     "Columns are the indicators of the first plan; another plan's indicator is matched when "
-    "it counts the same records.":
-        "Kolom adalah indikator program kerja pertama; indikator program kerja lain "
-        "dicocokkan bila menghitung data yang sama.",
+    "it counts the same records.": "Kolom adalah indikator program kerja pertama; indikator program kerja lain "
+    "dicocokkan bila menghitung data yang sama.",
     "No work plan for this year yet.": "Belum ada program kerja untuk tahun ini.",
     "Add a work plan": "Tambah program kerja",
     "Expiring in the next %(days)s days": "Kedaluwarsa dalam %(days)s hari",
-    "Attendance saved: %(n)s of %(total)s attended.":
-        "Kehadiran disimpan: %(n)s dari %(total)s hadir.",
+    "Attendance saved: %(n)s of %(total)s attended.": "Kehadiran disimpan: %(n)s dari %(total)s hadir.",
     "Attendance": "Kehadiran",
     "Work plan %(period)s: progress": "Program kerja %(period)s: capaian",
 }

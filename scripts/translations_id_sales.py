@@ -46,13 +46,11 @@ ID = {
     "tourist spot outlet": "gerai objek wisata",
     "exhibition booth": "stan pameran",
     "council": "dewan",
-    "Only for a temporary outlet, such as a booth.":
-        "Hanya untuk gerai sementara, misalnya stan pameran.",
+    "Only for a temporary outlet, such as a booth.": "Hanya untuk gerai sementara, misalnya stan pameran.",
     "business": "usaha",
     "received by": "diterima oleh",
     "intake": "penerimaan",
-    "What the maker receives for each piece sold.":
-        "Yang diterima perajin untuk setiap barang yang terjual.",
+    "What the maker receives for each piece sold.": "Yang diterima perajin untuk setiap barang yang terjual.",
     "Only for food.": "Hanya untuk makanan.",
     "cash": "tunai",
     "QRIS": "QRIS",
@@ -70,35 +68,24 @@ ID = {
     "total": "total",
     "An intake needs at least one product.": "Penerimaan perlu paling sedikit satu produk.",
     "A sale needs at least one item.": "Penjualan perlu paling sedikit satu barang.",
-    "An item of this sale is not in the gallery's stock.":
-        "Ada barang dalam penjualan ini yang tidak ada di stok galeri.",
-    "This sale was already recorded at another outlet.":
-        "Penjualan ini sudah tercatat di gerai lain.",
+    "An item of this sale is not in the gallery's stock.": "Ada barang dalam penjualan ini yang tidak ada di stok galeri.",
+    "This sale was already recorded at another outlet.": "Penjualan ini sudah tercatat di gerai lain.",
     "Return at least one piece.": "Retur paling sedikit satu barang.",
     "Give the reason for the return.": "Isi alasan retur.",
     "Move at least one piece.": "Pindahkan paling sedikit satu barang.",
     "Choose another outlet of the same council.": "Pilih gerai lain dari dewan yang sama.",
     "Give the reason for the stock correction.": "Isi alasan koreksi stok.",
-    "A correction changes the stock by at least one piece.":
-        "Koreksi mengubah stok paling sedikit satu barang.",
+    "A correction changes the stock by at least one piece.": "Koreksi mengubah stok paling sedikit satu barang.",
     "%(outlet)s is closed.": "%(outlet)s sedang tutup.",
     "Sell at least one piece of each item.": "Jual paling sedikit satu dari setiap barang.",
-    "%(outlet)s is closed today; no sale can be recorded there.":
-        "%(outlet)s tutup hari ini; tidak ada penjualan yang dapat dicatat di sana.",
+    "%(outlet)s is closed today; no sale can be recorded there.": "%(outlet)s tutup hari ini; tidak ada penjualan yang dapat dicatat di sana.",
     "Choose how the customer pays.": "Pilih cara pembeli membayar.",
-    "Only %(n)s of %(item)s from sale #%(sale)s can still be returned.":
-        "Hanya %(n)s %(item)s dari penjualan #%(sale)s yang masih dapat diretur.",
+    "Only %(n)s of %(item)s from sale #%(sale)s can still be returned.": "Hanya %(n)s %(item)s dari penjualan #%(sale)s yang masih dapat diretur.",
     "Only %(n)s of %(item)s left.": "Stok %(item)s tinggal %(n)s.",
-    "%(product)s is not a product of %(business)s.":
-        "%(product)s bukan produk %(business)s.",
-    "Bring in at least one piece of %(product)s.":
-        "Terima paling sedikit satu barang %(product)s.",
-    "%(product)s cannot have a price below zero.":
-        "Harga %(product)s tidak boleh di bawah nol.",
-    "The discount on %(item)s cannot be below zero.":
-        "Diskon untuk %(item)s tidak boleh di bawah nol.",
-    "The discount on %(item)s is above your limit of %(limit)s%%.":
-        "Diskon untuk %(item)s melebihi batas Anda, %(limit)s%%.",
-    "Paid %(paid)s is less than the total of %(total)s.":
-        "Dibayar %(paid)s kurang dari total %(total)s.",
+    "%(product)s is not a product of %(business)s.": "%(product)s bukan produk %(business)s.",
+    "Bring in at least one piece of %(product)s.": "Terima paling sedikit satu barang %(product)s.",
+    "%(product)s cannot have a price below zero.": "Harga %(product)s tidak boleh di bawah nol.",
+    "The discount on %(item)s cannot be below zero.": "Diskon untuk %(item)s tidak boleh di bawah nol.",
+    "The discount on %(item)s is above your limit of %(limit)s%%.": "Diskon untuk %(item)s melebihi batas Anda, %(limit)s%%.",
+    "Paid %(paid)s is less than the total of %(total)s.": "Dibayar %(paid)s kurang dari total %(total)s.",
 }

@@ -39,8 +39,20 @@ class UserAdmin(BaseUserAdmin, RegionalAdmin):
     list_filter = ["is_active", "memberships__role"]
     inlines = [MembershipInline]
     add_fieldsets = [
-        (None, {"fields": ["username", "first_name", "last_name", "email", "role",
-                           "password1", "password2"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    "role",
+                    "password1",
+                    "password2",
+                ]
+            },
+        ),
     ]
 
     def get_fieldsets(self, request, obj=None):
@@ -60,8 +72,12 @@ class UserAdmin(BaseUserAdmin, RegionalAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             # A new account belongs to the council that made it, in the chosen role.
-            services.grant_membership(user=obj, council=request.council,
-                                      role=form.cleaned_data["role"], by_council=request.council)
+            services.grant_membership(
+                user=obj,
+                council=request.council,
+                role=form.cleaned_data["role"],
+                by_council=request.council,
+            )
 
 
 @admin.register(Membership)

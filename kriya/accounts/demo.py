@@ -12,8 +12,11 @@ DEMO_PASSWORD = os.environ.get("KRIYA_DEMO_PASSWORD", "kriya-demo-2026")
 # (user name, full name, [(council code, role), ...])
 PEOPLE = [
     ("badung.admin", "Ketut Adi Pranata", [("51.03", Role.ADMIN)]),
-    ("badung.sekretariat", "Ni Wayan Sudiani", [("51.03", Role.SECRETARIAT),
-                                                ("51.03", Role.CASHIER)]),
+    (
+        "badung.sekretariat",
+        "Ni Wayan Sudiani",
+        [("51.03", Role.SECRETARIAT), ("51.03", Role.CASHIER)],
+    ),
     ("badung.pendamping", "I Nyoman Darmawan", [("51.03", Role.MENTOR)]),
     ("badung.kasir", "Ni Putu Mirah", [("51.03", Role.CASHIER)]),
     ("badung.pengurus", "Ni Made Sari Wahyuni", [("51.03", Role.BOARD)]),

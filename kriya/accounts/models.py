@@ -94,10 +94,12 @@ class PersonalDataExport(models.Model):
 
     admin_icon = "policy"
     region_path = "council__code"
-    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+",
-                             verbose_name=_("user"))
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="+",
-                                verbose_name=_("council"))
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="+", verbose_name=_("user")
+    )
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="+", verbose_name=_("council")
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     what = models.CharField(_("what"), max_length=100)
     filters = models.JSONField(_("filter"), default=dict, blank=True)

@@ -10,8 +10,9 @@ from kriya.regions.scoping import code_covers
 
 
 @transaction.atomic
-def grant_membership(*, user: User, council: Council, role: str,
-                     by_council: Council | None) -> Membership:
+def grant_membership(
+    *, user: User, council: Council, role: str, by_council: Council | None
+) -> Membership:
     """Give ``user`` a role in ``council``; refused outside the granting council's region."""
     if role not in Role.values:
         raise ValidationError(_("“%(role)s” is not a role.") % {"role": role})

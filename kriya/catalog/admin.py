@@ -55,15 +55,44 @@ class ProductAdmin(RegionalAdmin):
     actions = ["publish", "send_back", "archive", "print_labels"]
     list_per_page = 50
     fieldsets = [
-        (None, {"fields": ["business", "category", "name", "description", "story", "price",
-                           "price_max", "availability", "lead_time_days", "featured",
-                           "new_photo"]}),
-        (_("Material and making"), {"fields": ["materials", "local_material",
-                                               "material_origin", "technique", "length_cm",
-                                               "width_cm", "height_cm", "weight_g"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "business",
+                    "category",
+                    "name",
+                    "description",
+                    "story",
+                    "price",
+                    "price_max",
+                    "availability",
+                    "lead_time_days",
+                    "featured",
+                    "new_photo",
+                ]
+            },
+        ),
+        (
+            _("Material and making"),
+            {
+                "fields": [
+                    "materials",
+                    "local_material",
+                    "material_origin",
+                    "technique",
+                    "length_cm",
+                    "width_cm",
+                    "height_cm",
+                    "weight_g",
+                ]
+            },
+        ),
         (_("English"), {"fields": ["name_en", "description_en", "story_en"]}),
-        (_("Approval"), {"fields": ["status", "approved_by", "approved_at", "created_at",
-                                    "updated_at"]}),
+        (
+            _("Approval"),
+            {"fields": ["status", "approved_by", "approved_at", "created_at", "updated_at"]},
+        ),
     ]
 
     @display(description=_("price"), ordering="price")
@@ -75,8 +104,11 @@ class ProductAdmin(RegionalAdmin):
     def save_model(self, request, obj, form, change):
         # Through the service, so the search words follow every change.
         names = form.changed_data if change else form.cleaned_data
-        values = {name: form.cleaned_data[name] for name in names
-                  if name in services.PRODUCT_FIELDS or name == "business"}
+        values = {
+            name: form.cleaned_data[name]
+            for name in names
+            if name in services.PRODUCT_FIELDS or name == "business"
+        }
         services.save_product(product=obj, by=request.user, **values)
         if form.cleaned_data.get("new_photo"):
             services.add_photo(product=obj, upload=form.cleaned_data["new_photo"])
@@ -113,24 +145,37 @@ class ProductAdmin(RegionalAdmin):
         return HttpResponseRedirect(reverse("admin:catalog-labels") + f"?ids={ids}")
 
     def get_urls(self):
-        return [path("label/", self.admin_site.admin_view(self.labels_view),
-                     name="catalog-labels"), *super().get_urls()]
+        return [
+            path("label/", self.admin_site.admin_view(self.labels_view), name="catalog-labels"),
+            *super().get_urls(),
+        ]
 
     def labels_view(self, request: HttpRequest) -> HttpResponse:
         """Choose the label paper and how many tags per product; answer the PDF."""
-        products = self.get_queryset(request).select_related(
-            "business__village").filter(pk__in=_ids(request.GET.get("ids", "")))
+        products = (
+            self.get_queryset(request)
+            .select_related("business__village")
+            .filter(pk__in=_ids(request.GET.get("ids", "")))
+        )
         form = LabelsForm(request.POST or None, products=products)
         if request.method == "POST" and form.is_valid():
             from kriya.catalog.labels import labels_pdf
 
-            pdf = labels_pdf(items=form.items(), base_url=request.build_absolute_uri("/")[:-1],
-                             layout=form.cleaned_data["layout"])
+            pdf = labels_pdf(
+                items=form.items(),
+                base_url=request.build_absolute_uri("/")[:-1],
+                layout=form.cleaned_data["layout"],
+            )
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = 'inline; filename="label-produk.pdf"'
             return response
-        context = {**self.admin_site.each_context(request), "title": _("Print QR labels"),
-                   "opts": self.opts, "form": form, "products": products}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Print QR labels"),
+            "opts": self.opts,
+            "form": form,
+            "products": products,
+        }
         return render(request, "admin/catalog/labels.html", context)
 
 

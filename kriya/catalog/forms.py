@@ -11,55 +11,91 @@ from kriya.catalog.photos import clean_photo
 from kriya.catalog.services import MAX_PHOTOS
 from kriya.lib.forms import RupiahField
 
-LAYOUTS = [("a4-3x8", _("A4, 24 labels of 70 × 37 mm (3 × 8)")),
-           ("a4-2x5", _("A4, 10 labels of 105 × 57 mm (2 × 5)"))]
+LAYOUTS = [
+    ("a4-3x8", _("A4, 24 labels of 70 × 37 mm (3 × 8)")),
+    ("a4-2x5", _("A4, 10 labels of 105 × 57 mm (2 × 5)")),
+]
 
 
 class ProductAdminForm(forms.ModelForm):
-    price = RupiahField(label=_("price (Rp)"), allow_zero=False,
-                        widget=UnfoldAdminTextInputWidget,
-                        help_text=_("For example 1.250.000 or Rp 1,25 jt."))
-    price_max = RupiahField(label=_("highest price (Rp)"), required=False,
-                            widget=UnfoldAdminTextInputWidget,
-                            help_text=_("Only for a price range."))
+    price = RupiahField(
+        label=_("price (Rp)"),
+        allow_zero=False,
+        widget=UnfoldAdminTextInputWidget,
+        help_text=_("For example 1.250.000 or Rp 1,25 jt."),
+    )
+    price_max = RupiahField(
+        label=_("highest price (Rp)"),
+        required=False,
+        widget=UnfoldAdminTextInputWidget,
+        help_text=_("Only for a price range."),
+    )
 
     new_photo = forms.FileField(
-        label=_("add a photo"), required=False,
-        help_text=_("JPEG, PNG or WebP from a camera or phone, at most 15 MB. Location data is "
-                    "removed and the photo is turned upright."))
+        label=_("add a photo"),
+        required=False,
+        help_text=_(
+            "JPEG, PNG or WebP from a camera or phone, at most 15 MB. Location data is "
+            "removed and the photo is turned upright."
+        ),
+    )
 
     def clean_new_photo(self):
         upload = self.cleaned_data.get("new_photo")
         if upload:
             if self.instance.pk and self.instance.photos.count() >= MAX_PHOTOS:
                 raise forms.ValidationError(
-                    _("A product has at most %(n)s photos; remove one first.")
-                    % {"n": MAX_PHOTOS})
+                    _("A product has at most %(n)s photos; remove one first.") % {"n": MAX_PHOTOS}
+                )
             clean_photo(upload)  # refuses what is not a photo, with the reason
             upload.seek(0)
         return upload
 
     class Meta:
         model = Product
-        fields = ["business", "category", "name", "name_en", "description", "description_en",
-                  "story", "story_en", "materials", "local_material", "material_origin",
-                  "technique", "length_cm", "width_cm", "height_cm", "weight_g", "price",
-                  "price_max", "availability", "lead_time_days", "featured"]
+        fields = [
+            "business",
+            "category",
+            "name",
+            "name_en",
+            "description",
+            "description_en",
+            "story",
+            "story_en",
+            "materials",
+            "local_material",
+            "material_origin",
+            "technique",
+            "length_cm",
+            "width_cm",
+            "height_cm",
+            "weight_g",
+            "price",
+            "price_max",
+            "availability",
+            "lead_time_days",
+            "featured",
+        ]
 
 
 class LabelsForm(forms.Form):
     """The label paper, and how many tags to print for each chosen product."""
 
-    layout = forms.ChoiceField(label=_("label paper"), choices=LAYOUTS,
-                               widget=UnfoldAdminSelectWidget)
+    layout = forms.ChoiceField(
+        label=_("label paper"), choices=LAYOUTS, widget=UnfoldAdminSelectWidget
+    )
 
     def __init__(self, *args, products, **kwargs):
         super().__init__(*args, **kwargs)
         self.products = list(products)
         for product in self.products:
             self.fields[f"copies_{product.pk}"] = forms.IntegerField(
-                label=product.name, min_value=0, max_value=500, initial=1,
-                widget=UnfoldAdminTextInputWidget)
+                label=product.name,
+                min_value=0,
+                max_value=500,
+                initial=1,
+                widget=UnfoldAdminTextInputWidget,
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -68,5 +104,8 @@ class LabelsForm(forms.Form):
         return cleaned
 
     def items(self) -> list[tuple[Product, int]]:
-        return [(p, self.cleaned_data[f"copies_{p.pk}"]) for p in self.products
-                if self.cleaned_data.get(f"copies_{p.pk}")]
+        return [
+            (p, self.cleaned_data[f"copies_{p.pk}"])
+            for p in self.products
+            if self.cleaned_data.get(f"copies_{p.pk}")
+        ]

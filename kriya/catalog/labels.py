@@ -58,7 +58,8 @@ class Layout:
 
 
 LAYOUTS = {
-    layout.name: layout for layout in [
+    layout.name: layout
+    for layout in [
         # "A4 24": 3 × 8 labels of 70 × 37 mm (Avery 3474 and its clones), the common one.
         Layout("a4-3x8", columns=3, rows=8, width=70, height=37),
         # 3 × 7 labels of 70 × 42.3 mm (Avery 3652): a little more room for long names.
@@ -92,13 +93,23 @@ def place(product: Product) -> str:
 
 
 def _label(product: Product, base_url: str) -> dict:
-    return {"name": product.name, "price": price_amounts(product),
-            "maker": product.business.name, "place": place(product),
-            "qr": qr_data_uri(base_url + product.get_absolute_url())}
+    return {
+        "name": product.name,
+        "price": price_amounts(product),
+        "maker": product.business.name,
+        "place": place(product),
+        "qr": qr_data_uri(base_url + product.get_absolute_url()),
+    }
 
 
-def labels_pdf(*, items: Iterable[tuple[Product, int]] = (), products: Iterable[Product] = (),
-               base_url: str, layout: str = "a4-3x8", skip: int = 0) -> bytes:
+def labels_pdf(
+    *,
+    items: Iterable[tuple[Product, int]] = (),
+    products: Iterable[Product] = (),
+    base_url: str,
+    layout: str = "a4-3x8",
+    skip: int = 0,
+) -> bytes:
     """An A4 PDF of price tags: ``copies`` labels for each ``(product, copies)`` of ``items``
     (and one for each of ``products``), in order, filling sheets of ``layout``. ``skip``
     leaves the first labels of the first sheet empty, to reuse a partly used sheet.
@@ -114,7 +125,8 @@ def labels_pdf(*, items: Iterable[tuple[Product, int]] = (), products: Iterable[
         raise ValueError(f"{total} labels; at most {MAX_LABELS} in one PDF")
     # Read afresh in one query: a label prints today's name and price, not a stale copy's.
     fresh = Product.objects.select_related("business__village__district__regency").in_bulk(
-        {product.pk for product, copies in wanted if copies})
+        {product.pk for product, copies in wanted if copies}
+    )
     labels: list[dict | None] = [None] * (skip % paper.per_page)
     base = base_url.rstrip("/")
     made: dict[int, dict] = {}
@@ -125,7 +137,9 @@ def labels_pdf(*, items: Iterable[tuple[Product, int]] = (), products: Iterable[
         labels += [made.get(product.pk)] * copies
     if not any(labels):
         raise ValueError("no labels to print")
-    pages = [labels[start:start + paper.per_page]
-             for start in range(0, len(labels), paper.per_page)]
-    return render_pdf("catalog/labels.html", {
-        "layout": paper, "pages": pages, "title": _("Product labels")})
+    pages = [
+        labels[start : start + paper.per_page] for start in range(0, len(labels), paper.per_page)
+    ]
+    return render_pdf(
+        "catalog/labels.html", {"layout": paper, "pages": pages, "title": _("Product labels")}
+    )

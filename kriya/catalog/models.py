@@ -18,8 +18,7 @@ from kriya.registry.models import Business, CraftCategory
 class ProductQuerySet(RegionalQuerySet):
     def published(self) -> ProductQuerySet:
         """What the public may see: published, and its business still in the register."""
-        return self.filter(status=Product.Status.PUBLISHED,
-                           business__merged_into__isnull=True)
+        return self.filter(status=Product.Status.PUBLISHED, business__merged_into__isnull=True)
 
 
 class Product(RegionalModel):
@@ -46,44 +45,87 @@ class Product(RegionalModel):
         READY = "ready", _("ready stock")
         TO_ORDER = "to_order", _("made to order")
 
-    business = models.ForeignKey(Business, on_delete=models.PROTECT, related_name="products",
-                                 verbose_name=_("business"))
-    category = models.ForeignKey(CraftCategory, on_delete=models.PROTECT,
-                                 related_name="products", verbose_name=_("craft category"))
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="products", verbose_name=_("business")
+    )
+    category = models.ForeignKey(
+        CraftCategory,
+        on_delete=models.PROTECT,
+        related_name="products",
+        verbose_name=_("craft category"),
+    )
     name = models.CharField(_("name"), max_length=150)
     name_en = models.CharField(_("name in English"), max_length=150, blank=True)
     description = models.TextField(_("description"), blank=True)
     description_en = models.TextField(_("description in English"), blank=True)
-    story = models.TextField(_("story"), blank=True,
-                             help_text=_("Who made it, how, and what it means."))
+    story = models.TextField(
+        _("story"), blank=True, help_text=_("Who made it, how, and what it means.")
+    )
     story_en = models.TextField(_("story in English"), blank=True)
     materials = models.CharField(_("materials"), max_length=255, blank=True)
     local_material = models.BooleanField(_("local material"), default=False)
     material_origin = models.CharField(_("material origin"), max_length=150, blank=True)
     technique = models.CharField(_("technique"), max_length=150, blank=True)
-    length_cm = models.DecimalField(_("length (cm)"), max_digits=7, decimal_places=1,
-                                    null=True, blank=True, validators=[MinValueValidator(0)])
-    width_cm = models.DecimalField(_("width (cm)"), max_digits=7, decimal_places=1,
-                                   null=True, blank=True, validators=[MinValueValidator(0)])
-    height_cm = models.DecimalField(_("height (cm)"), max_digits=7, decimal_places=1,
-                                    null=True, blank=True, validators=[MinValueValidator(0)])
+    length_cm = models.DecimalField(
+        _("length (cm)"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    width_cm = models.DecimalField(
+        _("width (cm)"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    height_cm = models.DecimalField(
+        _("height (cm)"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     weight_g = models.PositiveIntegerField(_("weight (g)"), null=True, blank=True)
-    price = models.DecimalField(_("price (Rp)"), max_digits=14, decimal_places=0,
-                                validators=[MinValueValidator(0)],
-                                help_text=_("The price, or the lowest price of a range."))
-    price_max = models.DecimalField(_("highest price (Rp)"), max_digits=14, decimal_places=0,
-                                    null=True, blank=True, validators=[MinValueValidator(0)],
-                                    help_text=_("Only for a price range."))
-    availability = models.CharField(_("availability"), max_length=10, choices=Availability,
-                                    default=Availability.READY)
+    price = models.DecimalField(
+        _("price (Rp)"),
+        max_digits=14,
+        decimal_places=0,
+        validators=[MinValueValidator(0)],
+        help_text=_("The price, or the lowest price of a range."),
+    )
+    price_max = models.DecimalField(
+        _("highest price (Rp)"),
+        max_digits=14,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Only for a price range."),
+    )
+    availability = models.CharField(
+        _("availability"), max_length=10, choices=Availability, default=Availability.READY
+    )
     lead_time_days = models.PositiveSmallIntegerField(
-        _("lead time (days)"), null=True, blank=True, validators=[MaxValueValidator(365)])
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT,
-                              db_index=True)
+        _("lead time (days)"), null=True, blank=True, validators=[MaxValueValidator(365)]
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
     featured = models.BooleanField(_("featured on the home page"), default=False)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                    null=True, blank=True, editable=False, related_name="+",
-                                    verbose_name=_("approved by"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
     # Words the public search looks in (name, category, business, village, materials ...),
     # written by services.index_text(); the search index (FTS5 / PostgreSQL) reads it.
@@ -101,10 +143,13 @@ class Product(RegionalModel):
             models.CheckConstraint(
                 condition=Q(price_max__isnull=True) | Q(price_max__gte=F("price")),
                 name="product_price_range_ordered",
-                violation_error_message=_("The highest price must not be below the price.")),
+                violation_error_message=_("The highest price must not be below the price."),
+            ),
         ]
-        indexes = [models.Index(fields=["status", "category"]),
-                   models.Index(fields=["status", "price"])]
+        indexes = [
+            models.Index(fields=["status", "category"]),
+            models.Index(fields=["status", "price"]),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -138,10 +183,12 @@ class ProductPhoto(RegionalModel):
     ``order`` is the main photo."""
 
     region_path = "product__business__village__code"
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="photos",
-                                verbose_name=_("product"))
-    image = models.ImageField(_("photo"), upload_to=photo_path, width_field="width",
-                              height_field="height")
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="photos", verbose_name=_("product")
+    )
+    image = models.ImageField(
+        _("photo"), upload_to=photo_path, width_field="width", height_field="height"
+    )
     thumb = models.ImageField(_("thumbnail"), upload_to=photo_path, blank=True)
     small = models.ImageField(_("small thumbnail"), upload_to=photo_path, blank=True)
     width = models.PositiveIntegerField(default=0, editable=False)
@@ -163,12 +210,18 @@ class ProductStatusChange(RegionalModel):
     """Who moved a product from one status to another, and when (Oscar's status log)."""
 
     region_path = "product__business__village__code"
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="changes",
-                                verbose_name=_("product"))
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="changes", verbose_name=_("product")
+    )
     old = models.CharField(_("from"), max_length=10, choices=Product.Status)
     new = models.CharField(_("to"), max_length=10, choices=Product.Status)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                           related_name="+", verbose_name=_("by"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
     note = models.CharField(_("note"), max_length=255, blank=True)
 

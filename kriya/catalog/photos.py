@@ -32,40 +32,58 @@ def clean_photo(upload, *, name: str = "foto") -> CleanPhoto:
     size = getattr(upload, "size", None)
     if size is not None and size > MAX_BYTES:
         raise ValidationError(
-            _("The photo is %(mb)s MB; at most %(max)s MB is accepted. Take it again at a "
-              "lower resolution or send a smaller copy.")
-            % {"mb": round(size / 1024 / 1024, 1), "max": MAX_BYTES // 1024 // 1024})
+            _(
+                "The photo is %(mb)s MB; at most %(max)s MB is accepted. Take it again at a "
+                "lower resolution or send a smaller copy."
+            )
+            % {"mb": round(size / 1024 / 1024, 1), "max": MAX_BYTES // 1024 // 1024}
+        )
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ValidationError(_("The photo is larger than %(max)s MB.")
-                              % {"max": MAX_BYTES // 1024 // 1024})
+        raise ValidationError(
+            _("The photo is larger than %(max)s MB.") % {"max": MAX_BYTES // 1024 // 1024}
+        )
     try:
         with Image.open(io.BytesIO(data)) as probe:
             kind = probe.format
             if kind not in ALLOWED:
                 raise ValidationError(
                     _("This file is not a JPEG, PNG or WebP photo (it is %(kind)s).")
-                    % {"kind": kind or _("unknown")})
+                    % {"kind": kind or _("unknown")}
+                )
             if probe.width * probe.height > MAX_PIXELS:
                 raise ValidationError(_("The photo has too many pixels."))
             probe.verify()  # a corrupt file fails here
         if not _complete(data, kind):
-            raise ValidationError(_("The photo file is incomplete (the upload was cut off). "
-                                    "Send it again."))
+            raise ValidationError(
+                _("The photo file is incomplete (the upload was cut off). Send it again.")
+            )
         with Image.open(io.BytesIO(data)) as picture:
             picture.load()
             upright = ImageOps.exif_transpose(picture)
             rgb = _flatten(upright)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            Image.DecompressionBombError) as error:
-        raise ValidationError(_("This file is not a photo that can be opened (JPEG, PNG or "
-                                "WebP). It may be damaged, or another kind of file renamed.")
-                              ) from error
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+    ) as error:
+        raise ValidationError(
+            _(
+                "This file is not a photo that can be opened (JPEG, PNG or "
+                "WebP). It may be damaged, or another kind of file renamed."
+            )
+        ) from error
     stem = name or "foto"
-    return CleanPhoto(**{field: ContentFile(_jpeg(rgb, edge), name=f"{stem}-{field}.jpg")
-                         for field, edge in SIZES.items()})
+    return CleanPhoto(
+        **{
+            field: ContentFile(_jpeg(rgb, edge), name=f"{stem}-{field}.jpg")
+            for field, edge in SIZES.items()
+        }
+    )
 
 
 def _complete(data: bytes, kind: str) -> bool:

@@ -28,8 +28,7 @@ def save_own_product(*, product: Product, by: User | None, **values) -> Product:
     product = services.save_product(product=product, by=by, **values)
     if was_published:
         note = _("Changed by its maker; waiting for approval again.")
-        product = services.move_product(product=product, status=Status.SUBMITTED, by=by,
-                                        note=note)
+        product = services.move_product(product=product, status=Status.SUBMITTED, by=by, note=note)
     return product
 
 
@@ -40,7 +39,8 @@ def move_own_product(*, product: Product, status: str, by: User | None) -> Produ
     if product.status not in MAKER_MOVES[status]:
         raise ValidationError(
             _("A product that is “%(old)s” cannot become “%(new)s” here.")
-            % {"old": product.get_status_display(), "new": Status(status).label})
+            % {"old": product.get_status_display(), "new": Status(status).label}
+        )
     if status == Status.SUBMITTED and not product.photos.exists():
         raise ValidationError(_("Add at least one photo before you ask for approval."))
     if status == Status.SUBMITTED:

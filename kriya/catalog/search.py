@@ -57,12 +57,13 @@ def _match(queryset: QuerySet, terms: list[str]) -> QuerySet:
     table = queryset.model._meta.db_table
     if vendor == "sqlite":
         expression = " AND ".join(f'"{t}"*' for t in terms)
-        sql = (f'"{table}"."id" IN (SELECT rowid FROM {FTS_TABLE} '
-               f"WHERE {FTS_TABLE} MATCH %s)")
+        sql = f'"{table}"."id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)'
     else:
         expression = " & ".join(f"{t}:*" for t in terms)
-        sql = (f"to_tsvector('simple'::regconfig, \"{table}\".\"search_text\") "
-               "@@ to_tsquery('simple'::regconfig, %s)")
+        sql = (
+            f'to_tsvector(\'simple\'::regconfig, "{table}"."search_text") '
+            "@@ to_tsquery('simple'::regconfig, %s)"
+        )
     return queryset.filter(RawSQL(sql, [expression], output_field=BooleanField()))
 
 
@@ -85,8 +86,11 @@ class Search:
         """Ids of the first ``want`` matches of ``base`` newest first, read from the index;
         None where that walk does not apply (no words, PostgreSQL, another order) and
         ``queryset`` answers instead."""
-        if not self.terms or not _newest_first(self.base) or \
-                connections[self.base.db].vendor != "sqlite":
+        if (
+            not self.terms
+            or not _newest_first(self.base)
+            or connections[self.base.db].vendor != "sqlite"
+        ):
             return None
         if self._ids is None or (len(self._ids) < want and not self._complete):
             self._ids, self._complete = _walk(self.base, self.terms, want)
@@ -107,11 +111,15 @@ def _walk(base: QuerySet, terms: list[str], want: int) -> tuple[list[int], bool]
     from kriya.catalog.models import ProductSearchIndex
 
     expression = " AND ".join(f'"{t}"*' for t in terms)
-    ids = list(ProductSearchIndex.objects.using(base.db)
-               .filter(RawSQL(f'"{FTS_TABLE}" MATCH %s', [expression],
-                              output_field=BooleanField()),
-                       Exists(base.order_by().filter(pk=OuterRef("pk"))))
-               .order_by("-pk").values_list("pk", flat=True)[:want])
+    ids = list(
+        ProductSearchIndex.objects.using(base.db)
+        .filter(
+            RawSQL(f'"{FTS_TABLE}" MATCH %s', [expression], output_field=BooleanField()),
+            Exists(base.order_by().filter(pk=OuterRef("pk"))),
+        )
+        .order_by("-pk")
+        .values_list("pk", flat=True)[:want]
+    )
     return ids, len(ids) < want
 
 
@@ -126,8 +134,9 @@ def search_products(queryset: QuerySet, q: str) -> Search:
         return search
     fixed = correct(terms)
     if fixed and fixed != terms:
-        return Search(queryset=_match(queryset, fixed), base=queryset, terms=fixed,
-                      corrected=" ".join(fixed))
+        return Search(
+            queryset=_match(queryset, fixed), base=queryset, terms=fixed, corrected=" ".join(fixed)
+        )
     return search
 
 
@@ -140,8 +149,11 @@ def correct(terms: list[str]) -> list[str]:
         if len(term) < 3 or term.isdigit():
             fixed.append(term)
             continue
-        candidates = list(SearchTerm.objects.filter(word__startswith=term[0])
-                          .values_list("word", flat=True)[:50_000])
+        candidates = list(
+            SearchTerm.objects.filter(word__startswith=term[0]).values_list("word", flat=True)[
+                :50_000
+            ]
+        )
         best = process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=70)
         fixed.append(best[0] if best else term)
     return fixed
@@ -164,11 +176,15 @@ def index_sql(vendor: str) -> tuple[list[str], list[str]]:
             f"INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.id, new.search_text); END",
             f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
         ]
-        drop = ["DROP TRIGGER IF EXISTS catalog_product_fts_ai",
-                "DROP TRIGGER IF EXISTS catalog_product_fts_ad",
-                "DROP TRIGGER IF EXISTS catalog_product_fts_au",
-                f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+        drop = [
+            "DROP TRIGGER IF EXISTS catalog_product_fts_ai",
+            "DROP TRIGGER IF EXISTS catalog_product_fts_ad",
+            "DROP TRIGGER IF EXISTS catalog_product_fts_au",
+            f"DROP TABLE IF EXISTS {FTS_TABLE}",
+        ]
         return create, drop
-    create = ["CREATE INDEX catalog_product_search ON catalog_product "
-              "USING gin (to_tsvector('simple'::regconfig, search_text))"]
+    create = [
+        "CREATE INDEX catalog_product_search ON catalog_product "
+        "USING gin (to_tsvector('simple'::regconfig, search_text))"
+    ]
     return create, ["DROP INDEX IF EXISTS catalog_product_search"]

@@ -16,9 +16,26 @@ from kriya.catalog.search import words
 
 MAX_PHOTOS = 8
 PRODUCT_FIELDS = (
-    "category", "name", "name_en", "description", "description_en", "story", "story_en",
-    "materials", "local_material", "material_origin", "technique", "length_cm", "width_cm",
-    "height_cm", "weight_g", "price", "price_max", "availability", "lead_time_days", "featured",
+    "category",
+    "name",
+    "name_en",
+    "description",
+    "description_en",
+    "story",
+    "story_en",
+    "materials",
+    "local_material",
+    "material_origin",
+    "technique",
+    "length_cm",
+    "width_cm",
+    "height_cm",
+    "weight_g",
+    "price",
+    "price_max",
+    "availability",
+    "lead_time_days",
+    "featured",
 )
 
 
@@ -28,9 +45,19 @@ def index_text(product: Product) -> str:
     business = product.business
     village = business.village
     category = product.category
-    parts = [product.name, product.name_en, category.name, category.name_en,
-             product.materials, product.material_origin, product.technique, business.name,
-             village.name, village.district.name, village.district.regency.name]
+    parts = [
+        product.name,
+        product.name_en,
+        category.name,
+        category.name_en,
+        product.materials,
+        product.material_origin,
+        product.technique,
+        business.name,
+        village.name,
+        village.district.name,
+        village.district.regency.name,
+    ]
     if category.parent_id:
         parts += [category.parent.name, category.parent.name_en]
     return " ".join(words(" ".join(p for p in parts if p)))
@@ -38,10 +65,12 @@ def index_text(product: Product) -> str:
 
 def remember_words(texts: Iterable[str]) -> None:
     """Add the words of ``texts`` to the vocabulary that corrects misspelt searches."""
-    vocabulary = {w for text in texts for w in text.split() if 3 <= len(w) <= 40
-                  and not w.isdigit()}
-    SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in sorted(vocabulary)],
-                                   ignore_conflicts=True, batch_size=500)
+    vocabulary = {
+        w for text in texts for w in text.split() if 3 <= len(w) <= 40 and not w.isdigit()
+    }
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=w) for w in sorted(vocabulary)], ignore_conflicts=True, batch_size=500
+    )
 
 
 @transaction.atomic
@@ -73,7 +102,8 @@ def move_product(*, product: Product, status: str, by: User | None, note: str = 
     if not locked.can_move_to(status):
         raise ValidationError(
             _("A product that is “%(old)s” cannot become “%(new)s”.")
-            % {"old": locked.get_status_display(), "new": Product.Status(status).label})
+            % {"old": locked.get_status_display(), "new": Product.Status(status).label}
+        )
     if status == Product.Status.PUBLISHED and not locked.photos.exists():
         raise ValidationError(_("Add at least one photo before the product is published."))
     old = locked.status
@@ -102,8 +132,9 @@ def add_photo(*, product: Product, upload, alt: str = "") -> ProductPhoto:
     """Check and store one photo (see ``photos.clean_photo``); it goes last in the order."""
     count = product.photos.count()
     if count >= MAX_PHOTOS:
-        raise ValidationError(_("A product has at most %(n)s photos; remove one first.")
-                              % {"n": MAX_PHOTOS})
+        raise ValidationError(
+            _("A product has at most %(n)s photos; remove one first.") % {"n": MAX_PHOTOS}
+        )
     clean = clean_photo(upload, name=product.slug)
     photo = ProductPhoto(product=product, alt=alt[:200] or product.name, order=count)
     photo.image.save(clean.image.name, clean.image, save=False)

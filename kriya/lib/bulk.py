@@ -15,13 +15,23 @@ from django.db import connection, models
 from django.utils import timezone
 
 
-def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence],
-                batch_size: int = 10_000) -> int:
+def insert_rows(
+    model: type[models.Model],
+    fields: Sequence[str],
+    rows: Iterable[Sequence],
+    batch_size: int = 10_000,
+) -> int:
     """Insert ``rows`` (tuples in the order of ``fields``, attribute names such as
     ``district_id``) into ``model``'s table; every other column gets the field's default
     (``auto_now`` fields the current time). Returns the number of rows."""
-    given = [model._meta.get_field(name.removesuffix("_id") if name.endswith("_id")
-                                   and not _is_field(model, name) else name) for name in fields]
+    given = [
+        model._meta.get_field(
+            name.removesuffix("_id")
+            if name.endswith("_id") and not _is_field(model, name)
+            else name
+        )
+        for name in fields
+    ]
     defaults = []
     now = timezone.now()
     for field in model._meta.concrete_fields:
@@ -34,8 +44,10 @@ def insert_rows(model: type[models.Model], fields: Sequence[str], rows: Iterable
     columns = [field.column for field in given] + [field.column for field, _value in defaults]
     extra = tuple(value for _field, value in defaults)
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
-           f"VALUES ({', '.join(['%s'] * len(columns))})")
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
     total = 0
     iterator = iter(rows)
     with connection.cursor() as cursor:

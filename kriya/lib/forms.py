@@ -28,8 +28,13 @@ class RupiahField(forms.Field):
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget: forms.Widget) -> dict:
-        return {**super().widget_attrs(widget), "inputmode": "decimal", "maxlength": "30",
-                "autocomplete": "off", "placeholder": "1.250.000"}
+        return {
+            **super().widget_attrs(widget),
+            "inputmode": "decimal",
+            "maxlength": "30",
+            "autocomplete": "off",
+            "placeholder": "1.250.000",
+        }
 
     def prepare_value(self, value):
         if isinstance(value, Decimal | int):
@@ -42,14 +47,16 @@ class RupiahField(forms.Field):
             return None
         name = {"field": capfirst(self.label or _("amount"))}
         if NEGATIVE.match(text):
-            raise forms.ValidationError(_("%(field)s cannot be below zero.") % name,
-                                        code="negative")
+            raise forms.ValidationError(
+                _("%(field)s cannot be below zero.") % name, code="negative"
+            )
         try:
             amount = parse_rupiah(text)
         except ValueError:
             raise forms.ValidationError(
                 _("%(field)s must be an amount in rupiah, for example 1.250.000.") % name,
-                code="invalid") from None
+                code="invalid",
+            ) from None
         if amount is not None and amount >= 10**14:
             raise forms.ValidationError(_("%(field)s is too large.") % name, code="max_value")
         if amount == 0 and not self.allow_zero:

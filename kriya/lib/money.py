@@ -5,8 +5,18 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-MULTIPLIERS = {"rb": 10**3, "ribu": 10**3, "k": 10**3, "jt": 10**6, "juta": 10**6,
-               "m": 10**9, "miliar": 10**9, "milyar": 10**9, "t": 10**12, "triliun": 10**12}
+MULTIPLIERS = {
+    "rb": 10**3,
+    "ribu": 10**3,
+    "k": 10**3,
+    "jt": 10**6,
+    "juta": 10**6,
+    "m": 10**9,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "t": 10**12,
+    "triliun": 10**12,
+}
 AMOUNT = re.compile(r"^(?:rp\.?)?\s*([0-9][0-9.,\s]*)\s*([a-z]*)\.?$")
 
 

@@ -17,8 +17,15 @@ from django.utils.functional import cached_property
 
 
 class NarrowPaginator(Paginator):
-    def __init__(self, object_list, per_page, orphans=0, allow_empty_first_page=True,
-                 *, expected_page: int | None = None):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        orphans=0,
+        allow_empty_first_page=True,
+        *,
+        expected_page: int | None = None,
+    ):
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
         self.expected_page = expected_page
         self._keys: dict[int, list] = {}
@@ -27,12 +34,20 @@ class NarrowPaginator(Paginator):
     def count(self) -> int:
         number = self.expected_page
         query = getattr(self.object_list, "query", None)
-        if (number is None or number < 1 or query is None or query.distinct
-                or not connections[self.object_list.db].features.supports_over_clause):
+        if (
+            number is None
+            or number < 1
+            or query is None
+            or query.distinct
+            or not connections[self.object_list.db].features.supports_over_clause
+        ):
             return super().count
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list.annotate(_matches=Window(Count("*")))
-                    .values_list("pk", "_matches")[bottom:bottom + self.per_page + self.orphans])
+        rows = list(
+            self.object_list.annotate(_matches=Window(Count("*"))).values_list("pk", "_matches")[
+                bottom : bottom + self.per_page + self.orphans
+            ]
+        )
         if not rows:  # an empty list, or a page past its end: count the usual way
             return 0 if number == 1 else super().count
         self._keys[number] = [key for key, _ in rows]
@@ -47,7 +62,7 @@ class NarrowPaginator(Paginator):
         keys = self._keys.get(number)
         if keys is None:
             keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        keys = keys[:top - bottom]
+        keys = keys[: top - bottom]
         rows = self.object_list.model._default_manager.none()
         if keys:
             rows = self.object_list.filter(pk__in=keys).order_by()

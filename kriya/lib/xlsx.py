@@ -17,8 +17,13 @@ CSV_TYPE = "text/csv; charset=utf-8"
 RUPIAH_FORMAT = '"Rp" #,##0'
 
 
-def add_sheet(workbook: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence],
-              money: Set[int] = frozenset()) -> None:
+def add_sheet(
+    workbook: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence],
+    money: Set[int] = frozenset(),
+) -> None:
     """One sheet of a write-only workbook: a bold header row, then ``rows``; the columns
     numbered in ``money`` (from 0) are shown as rupiah."""
     sheet = workbook.create_sheet(title=title[:31])

@@ -82,7 +82,12 @@ class ReplicaMiddleware:
         with replica_reads(allowed=allowed) as state:
             response = self.get_response(request)
         if state.wrote or request.method not in SAFE_METHODS:
-            response.set_cookie(PIN_COOKIE, "1", max_age=settings.REPLICA_PIN_SECONDS,
-                                secure=settings.SESSION_COOKIE_SECURE, httponly=True,
-                                samesite="Lax")
+            response.set_cookie(
+                PIN_COOKIE,
+                "1",
+                max_age=settings.REPLICA_PIN_SECONDS,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
         return response

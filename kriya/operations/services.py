@@ -78,9 +78,13 @@ def _sqlite_fingerprints(path: Path) -> Fingerprints:
     """Every table of a SQLite file, read raw (no Django type converters)."""
     db = sqlite3.connect(path)
     try:
-        names = [row[0] for row in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
+        names = [
+            row[0]
+            for row in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
         out: Fingerprints = {}
         for name in names:
             quoted = '"' + name.replace('"', '""') + '"'
@@ -141,24 +145,39 @@ def _pg_tool(name: str) -> str:
             return str(Path(folder) / name)
     found = shutil.which(name)
     if not found:
-        raise ValidationError(_("%(tool)s was not found; install the PostgreSQL client "
-                                "tools or set PG_BIN.") % {"tool": name})
+        raise ValidationError(
+            _("%(tool)s was not found; install the PostgreSQL client tools or set PG_BIN.")
+            % {"tool": name}
+        )
     return found
 
 
 # libpq settings that DATABASE_URL may carry in OPTIONS (e.g. ?host=/run/pg&sslmode=require).
-_LIBPQ_ENV = {"host": "PGHOST", "port": "PGPORT", "sslmode": "PGSSLMODE",
-              "sslrootcert": "PGSSLROOTCERT", "sslcert": "PGSSLCERT", "sslkey": "PGSSLKEY",
-              "passfile": "PGPASSFILE", "service": "PGSERVICE", "options": "PGOPTIONS",
-              "connect_timeout": "PGCONNECT_TIMEOUT",
-              "target_session_attrs": "PGTARGETSESSIONATTRS"}
+_LIBPQ_ENV = {
+    "host": "PGHOST",
+    "port": "PGPORT",
+    "sslmode": "PGSSLMODE",
+    "sslrootcert": "PGSSLROOTCERT",
+    "sslcert": "PGSSLCERT",
+    "sslkey": "PGSSLKEY",
+    "passfile": "PGPASSFILE",
+    "service": "PGSERVICE",
+    "options": "PGOPTIONS",
+    "connect_timeout": "PGCONNECT_TIMEOUT",
+    "target_session_attrs": "PGTARGETSESSIONATTRS",
+}
 
 
 def _pg_env() -> dict[str, str]:
     """The connection settings of DATABASES["default"] as libpq environment variables."""
     db = connection.settings_dict
-    env = {"PGDATABASE": db["NAME"], "PGUSER": db.get("USER"), "PGPASSWORD": db.get("PASSWORD"),
-           "PGHOST": db.get("HOST"), "PGPORT": db.get("PORT")}
+    env = {
+        "PGDATABASE": db["NAME"],
+        "PGUSER": db.get("USER"),
+        "PGPASSWORD": db.get("PASSWORD"),
+        "PGHOST": db.get("HOST"),
+        "PGPORT": db.get("PORT"),
+    }
     for key, value in db.get("OPTIONS", {}).items():
         if key in _LIBPQ_ENV:
             env[_LIBPQ_ENV[key]] = value
@@ -168,8 +187,10 @@ def _pg_env() -> dict[str, str]:
 def _run(command: list[str]) -> None:
     result = subprocess.run(command, env=_pg_env(), capture_output=True, text=True)
     if result.returncode != 0:
-        raise ValidationError(_("%(tool)s failed: %(error)s")
-                              % {"tool": Path(command[0]).name, "error": result.stderr.strip()})
+        raise ValidationError(
+            _("%(tool)s failed: %(error)s")
+            % {"tool": Path(command[0]).name, "error": result.stderr.strip()}
+        )
 
 
 @contextmanager
@@ -213,12 +234,22 @@ def backup(*, path: Path) -> Path:
         elif connection.vendor == "postgresql":
             dump = work / PG_FILE
             with _pg_snapshot() as snapshot:
-                _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
-                      f"--snapshot={snapshot}", f"--file={dump}"])
+                _run(
+                    [
+                        _pg_tool("pg_dump"),
+                        "--format=custom",
+                        "--no-owner",
+                        "--no-privileges",
+                        f"--snapshot={snapshot}",
+                        f"--file={dump}",
+                    ]
+                )
                 tables = _postgres_fingerprints()
         else:
-            raise ValidationError(_("Backups support SQLite and PostgreSQL, not %(vendor)s.")
-                                  % {"vendor": connection.vendor})
+            raise ValidationError(
+                _("Backups support SQLite and PostgreSQL, not %(vendor)s.")
+                % {"vendor": connection.vendor}
+            )
         media = _media_root()
         media_files = sorted(p for p in media.rglob("*") if p.is_file()) if media else []
         manifest = {
@@ -270,13 +301,20 @@ def restore(*, path: Path, replace: bool = False) -> RestoreResult:
     manifest = read_manifest(path=path)
     vendor = manifest["database"]["vendor"]
     if vendor != connection.vendor:
-        raise ValidationError(_("This backup is of a %(backup)s database; this one is "
-                                "%(current)s.") % {"backup": vendor, "current": connection.vendor})
+        raise ValidationError(
+            _("This backup is of a %(backup)s database; this one is %(current)s.")
+            % {"backup": vendor, "current": connection.vendor}
+        )
     held = data_in_database()
     if held and not replace:
         tables = ", ".join(f"{name} ({count})" for name, count in held.items())
-        raise ValidationError(_("The database is not empty; restoring would overwrite: "
-                                "%(tables)s. Confirm with --yes.") % {"tables": tables})
+        raise ValidationError(
+            _(
+                "The database is not empty; restoring would overwrite: "
+                "%(tables)s. Confirm with --yes."
+            )
+            % {"tables": tables}
+        )
     with tempfile.TemporaryDirectory() as tmp, tarfile.open(path, "r:gz") as tar:
         work = Path(tmp)
         tar.extractall(work, filter="data")
@@ -291,14 +329,26 @@ def restore(*, path: Path, replace: bool = False) -> RestoreResult:
         else:
             connection.close()
             # --clean replaces what a migrated (or previous) schema holds; all or nothing.
-            _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
-                  "--no-privileges", "--single-transaction",
-                  f"--dbname={connection.settings_dict['NAME']}", str(dump)])
+            _run(
+                [
+                    _pg_tool("pg_restore"),
+                    "--clean",
+                    "--if-exists",
+                    "--no-owner",
+                    "--no-privileges",
+                    "--single-transaction",
+                    f"--dbname={connection.settings_dict['NAME']}",
+                    str(dump),
+                ]
+            )
         media_files = _restore_media(work / "media")
     _verify(manifest["tables"], fingerprints())
-    return RestoreResult(archive=path, tables=len(manifest["tables"]),
-                         rows=sum(t["rows"] for t in manifest["tables"].values()),
-                         media_files=media_files)
+    return RestoreResult(
+        archive=path,
+        tables=len(manifest["tables"]),
+        rows=sum(t["rows"] for t in manifest["tables"].values()),
+        media_files=media_files,
+    )
 
 
 def _restore_media(source: Path) -> int:
@@ -318,5 +368,7 @@ def _restore_media(source: Path) -> int:
 def _verify(expected: Fingerprints, actual: Fingerprints) -> None:
     wrong = [name for name, want in expected.items() if actual.get(name) != want]
     if wrong:
-        raise ValidationError(_("The restored data differ from the backup in: %(tables)s.")
-                              % {"tables": ", ".join(wrong)})
+        raise ValidationError(
+            _("The restored data differ from the backup in: %(tables)s.")
+            % {"tables": ", ".join(wrong)}
+        )

@@ -39,9 +39,10 @@ class PipelineForm(forms.ModelForm):
         status = self.cleaned_data["status"]
         row = self.instance
         if row.pk and status != row.status and not row.can_move_to(status):
-            raise ValidationError(_("“%(old)s” cannot become “%(new)s”.")
-                                  % {"old": row.get_status_display(),
-                                     "new": type(row).Status(status).label})
+            raise ValidationError(
+                _("“%(old)s” cannot become “%(new)s”.")
+                % {"old": row.get_status_display(), "new": type(row).Status(status).label}
+            )
         return status
 
 
@@ -66,8 +67,11 @@ class WorkPlanAdmin(RegionalAdmin):
 
     @display(description=_("realization"))
     def open_page(self, plan: WorkPlan) -> str:
-        return format_html('<a class="text-primary-600" href="{}">{}</a>',
-                           plan.get_absolute_url(), _("targets and realization"))
+        return format_html(
+            '<a class="text-primary-600" href="{}">{}</a>',
+            plan.get_absolute_url(),
+            _("targets and realization"),
+        )
 
 
 class IndicatorInline(RegionalTabularInline):
@@ -94,20 +98,33 @@ class IndicatorAdmin(RegionalAdmin):
     search_fields = ["name"]
     fieldsets = [
         (None, {"fields": ["program", "name", "unit", "target", "order"]}),
-        (_("How the realization is counted"), {
-            "fields": ["rule", "activity_kind", "category", "ip_kind", "ip_stage",
-                       "financing_kind"]}),
-        (_("Realization entered by hand"), {
-            "fields": ["manual_value", "manual_note", "evidence"],
-            "description": _("Only for indicators counted by hand, where no record exists.")}),
+        (
+            _("How the realization is counted"),
+            {
+                "fields": [
+                    "rule",
+                    "activity_kind",
+                    "category",
+                    "ip_kind",
+                    "ip_stage",
+                    "financing_kind",
+                ]
+            },
+        ),
+        (
+            _("Realization entered by hand"),
+            {
+                "fields": ["manual_value", "manual_note", "evidence"],
+                "description": _("Only for indicators counted by hand, where no record exists."),
+            },
+        ),
     ]
 
 
 # Activities ------------------------------------------------------------------------------
 class ParticipationInline(RegionalTabularInline):
     model = Participation
-    fields = ["business", "artisan", "status", "passed", "score", "certificate_number",
-              "notes"]
+    fields = ["business", "artisan", "status", "passed", "score", "certificate_number", "notes"]
     autocomplete_fields = ["business", "artisan"]
     extra = 1
 
@@ -123,11 +140,37 @@ class ActivityAdmin(RegionalAdmin):
     readonly_fields = ["attendance_links"]
     inlines = [ParticipationInline]
     fieldsets = [
-        (None, {"fields": ["council", "kind", "title", "category", "starts_on", "ends_on",
-                           "village", "venue", "indicator", "attendance_links"]}),
-        (_("Organisation and budget"), {
-            "fields": ["organiser", "partners", "trainers", "budget", "budget_source",
-                       "attachment", "notes"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "council",
+                    "kind",
+                    "title",
+                    "category",
+                    "starts_on",
+                    "ends_on",
+                    "village",
+                    "venue",
+                    "indicator",
+                    "attendance_links",
+                ]
+            },
+        ),
+        (
+            _("Organisation and budget"),
+            {
+                "fields": [
+                    "organiser",
+                    "partners",
+                    "trainers",
+                    "budget",
+                    "budget_source",
+                    "attachment",
+                    "notes",
+                ]
+            },
+        ),
     ]
 
     def get_changeform_initial_data(self, request):
@@ -153,9 +196,11 @@ class ActivityAdmin(RegionalAdmin):
         return format_html(
             '<a class="text-primary-600" href="{}">{}</a> · '
             '<a class="text-primary-600" href="{}">{}</a>',
-            reverse("admin:programs-attendance", args=[activity.pk]), _("take attendance"),
+            reverse("admin:programs-attendance", args=[activity.pk]),
+            _("take attendance"),
             reverse("admin:programs-attendance-sheet", args=[activity.pk]),
-            _("attendance sheet (PDF) to print"))
+            _("attendance sheet (PDF) to print"),
+        )
 
 
 # Mentoring visits (recorded from the mentor's phone; the admin reads and corrects) --------
@@ -184,28 +229,52 @@ class FilingChangeInline(StatusLogInline):
 @admin.register(IPFiling)
 class IPFilingAdmin(RegionalAdmin):
     form = PipelineForm
-    list_display = ["title", "kind", "business", "status", "application_number", "filed_on",
-                    "granted_on", "expires_on"]
+    list_display = [
+        "title",
+        "kind",
+        "business",
+        "status",
+        "application_number",
+        "filed_on",
+        "granted_on",
+        "expires_on",
+    ]
     list_filter = ["kind", "status"]
     list_select_related = ["business"]
     search_fields = ["title", "application_number", "registration_number", "business__name"]
     autocomplete_fields = ["business", "village"]
     inlines = [FilingChangeInline]
-    fields = ["kind", "business", "village", "title", "status", "application_number",
-              "filed_on", "granted_on", "registration_number", "expires_on",
-              "facilitated_by", "notes"]
+    fields = [
+        "kind",
+        "business",
+        "village",
+        "title",
+        "status",
+        "application_number",
+        "filed_on",
+        "granted_on",
+        "registration_number",
+        "expires_on",
+        "facilitated_by",
+        "notes",
+    ]
 
     def save_model(self, request, obj, form, change):
         # A status move goes through the service, which checks it and writes the log.
         if change and "status" in form.changed_data:
-            values = {name: form.cleaned_data[name] for name in form.changed_data
-                      if name in services.FILING_FIELDS}
-            others = [n for n in form.changed_data
-                      if n not in services.FILING_FIELDS and n != "status"]
+            values = {
+                name: form.cleaned_data[name]
+                for name in form.changed_data
+                if name in services.FILING_FIELDS
+            }
+            others = [
+                n for n in form.changed_data if n not in services.FILING_FIELDS and n != "status"
+            ]
             if others:
                 obj.save(update_fields=others)
-            services.advance_filing(filing=obj, status=form.cleaned_data["status"],
-                                    by=request.user, **values)
+            services.advance_filing(
+                filing=obj, status=form.cleaned_data["status"], by=request.user, **values
+            )
             return
         super().save_model(request, obj, form, change)
 

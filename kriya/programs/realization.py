@@ -80,19 +80,38 @@ class Source:
 
 
 SOURCES = {
-    "participation": Source(lambda period: Participation.objects.filter(
-        status=Participation.Status.ATTENDED, held_on__range=period), "region_code"),
-    "filed": Source(lambda period: IPFiling.objects.exclude(
-        status=IPFiling.Status.PREPARED).filter(filed_on__range=period), "village__code"),
-    "granted": Source(lambda period: IPFiling.objects.filter(
-        status=IPFiling.Status.GRANTED, granted_on__range=period), "village__code"),
-    "financing": Source(lambda period: Financing.objects.filter(
-        status__in=[Financing.Status.APPROVED, Financing.Status.DISBURSED],
-        decided_on__range=period), "business__village__code"),
-    "visits": Source(lambda period: MentoringVisit.objects.filter(visited_on__range=period),
-                     "business__village__code"),
-    "icons": Source(lambda period: Village.objects.filter(is_active=True, icon__isnull=False),
-                    "code"),
+    "participation": Source(
+        lambda period: Participation.objects.filter(
+            status=Participation.Status.ATTENDED, held_on__range=period
+        ),
+        "region_code",
+    ),
+    "filed": Source(
+        lambda period: IPFiling.objects.exclude(status=IPFiling.Status.PREPARED).filter(
+            filed_on__range=period
+        ),
+        "village__code",
+    ),
+    "granted": Source(
+        lambda period: IPFiling.objects.filter(
+            status=IPFiling.Status.GRANTED, granted_on__range=period
+        ),
+        "village__code",
+    ),
+    "financing": Source(
+        lambda period: Financing.objects.filter(
+            status__in=[Financing.Status.APPROVED, Financing.Status.DISBURSED],
+            decided_on__range=period,
+        ),
+        "business__village__code",
+    ),
+    "visits": Source(
+        lambda period: MentoringVisit.objects.filter(visited_on__range=period),
+        "business__village__code",
+    ),
+    "icons": Source(
+        lambda period: Village.objects.filter(is_active=True, icon__isnull=False), "code"
+    ),
 }
 
 
@@ -100,8 +119,10 @@ def _categories(category_id: int | None) -> list[int]:
     """A craft family takes in its crafts (batik → batik tulis, batik cap …)."""
     if not category_id:
         return []
-    return [category_id, *CraftCategory.objects.filter(parent_id=category_id)
-            .values_list("pk", flat=True)]
+    return [
+        category_id,
+        *CraftCategory.objects.filter(parent_id=category_id).values_list("pk", flat=True),
+    ]
 
 
 # Rules: which source, which rows of it, and how they are summed up ----------------------
@@ -128,22 +149,31 @@ def rule_for(indicator: Indicator) -> Rule | None:
     in_craft = Q(activity__category__in=craft) if craft else Q()
     match indicator.rule:
         case R.BUSINESSES_DEVELOPED:
-            return Rule("participation", Q(business__isnull=False) & in_craft,
-                        _distinct_businesses, businesses=True)
+            return Rule(
+                "participation",
+                Q(business__isnull=False) & in_craft,
+                _distinct_businesses,
+                businesses=True,
+            )
         case R.BUSINESSES_AT_KIND:
-            return Rule("participation", Q(business__isnull=False,
-                                           activity__kind=indicator.activity_kind) & in_craft,
-                        _distinct_businesses, businesses=True)
+            return Rule(
+                "participation",
+                Q(business__isnull=False, activity__kind=indicator.activity_kind) & in_craft,
+                _distinct_businesses,
+                businesses=True,
+            )
         case R.COMPETENCY_PASSED:
-            return Rule("participation",
-                        Q(passed=True, activity__kind=ActivityKind.COMPETENCY) & in_craft, _rows)
+            return Rule(
+                "participation",
+                Q(passed=True, activity__kind=ActivityKind.COMPETENCY) & in_craft,
+                _rows,
+            )
         case R.IP_FILINGS:
             stage = "granted" if indicator.ip_stage == Indicator.IPStage.GRANTED else "filed"
             return Rule(stage, Q(kind=indicator.ip_kind), _rows)
         case R.FINANCING_APPROVED:
             kind = Q(kind=indicator.financing_kind) if indicator.financing_kind else Q()
-            return Rule("financing", kind,
-                        lambda c: Sum("amount_approved", filter=c or None))
+            return Rule("financing", kind, lambda c: Sum("amount_approved", filter=c or None))
         case R.VISITS:
             return Rule("visits", Q(), _rows)
         case R.BUSINESSES_MENTORED:
@@ -190,26 +220,30 @@ def records(indicator: Indicator, council: Council | None = None) -> models.Quer
     plan = indicator.program.work_plan
     source = SOURCES[rule.source]
     rows = source.rows(plan.period)
-    rows = rows.filter(rule.condition, _scope(source, rows.model,
-                                              [(council or plan.council).code]))
+    rows = rows.filter(rule.condition, _scope(source, rows.model, [(council or plan.council).code]))
     if rule.businesses:
-        return Business.objects.filter(pk__in=rows.values("business_id")).select_related(
-            "village").order_by("name")
+        return (
+            Business.objects.filter(pk__in=rows.values("business_id"))
+            .select_related("village")
+            .order_by("name")
+        )
     related, order = RELATED[rows.model]
     return rows.select_related(*related).order_by(*order)
 
 
-def _figures(source: Source, period: Period, rules: dict[tuple, Rule],
-             codes: list[str]) -> dict[tuple, dict[str, Decimal]]:
+def _figures(
+    source: Source, period: Period, rules: dict[tuple, Rule], codes: list[str]
+) -> dict[tuple, dict[str, Decimal]]:
     """For each rule, its figure per regency inside the union of ``codes``: one query."""
     rows = source.rows(period)
     names = {key: f"r{n}" for n, key in enumerate(rules)}
-    grouped = (rows.filter(_scope(source, rows.model, codes))
-               .annotate(regency=Substr(source.region, 1, REGENCY_CODE_LENGTH))
-               .values("regency")
-               .annotate(**{names[key]: rule.aggregate(rule.condition)
-                            for key, rule in rules.items()})
-               .order_by())
+    grouped = (
+        rows.filter(_scope(source, rows.model, codes))
+        .annotate(regency=Substr(source.region, 1, REGENCY_CODE_LENGTH))
+        .values("regency")
+        .annotate(**{names[key]: rule.aggregate(rule.condition) for key, rule in rules.items()})
+        .order_by()
+    )
     figures: dict[tuple, dict[str, Decimal]] = {key: {} for key in rules}
     for group in grouped:
         for key, name in names.items():
@@ -218,17 +252,25 @@ def _figures(source: Source, period: Period, rules: dict[tuple, Rule],
 
 
 def _key(indicator: Indicator) -> tuple:
-    return (indicator.rule, indicator.activity_kind, indicator.category_id, indicator.ip_kind,
-            indicator.ip_stage, indicator.financing_kind)
+    return (
+        indicator.rule,
+        indicator.activity_kind,
+        indicator.category_id,
+        indicator.ip_kind,
+        indicator.ip_stage,
+        indicator.financing_kind,
+    )
 
 
 def realize_many(plans: Iterable[WorkPlan]) -> dict[int, list[IndicatorResult]]:
     """Every indicator of every plan, by plan id: one query for the indicators, then one
     per source and period."""
     plans = {plan.pk: plan for plan in plans}
-    indicators = list(Indicator.objects.filter(program__work_plan__in=plans.keys())
-                      .select_related("program").order_by("program__order", "program_id",
-                                                          "order", "id"))
+    indicators = list(
+        Indicator.objects.filter(program__work_plan__in=plans.keys())
+        .select_related("program")
+        .order_by("program__order", "program_id", "order", "id")
+    )
     # Which rules each (source, period) must answer, and for which councils.
     needed: dict[tuple, tuple[dict[tuple, Rule], set[str]]] = {}
     known: dict[tuple, Rule | None] = {}  # rule_for reads a craft's sub-crafts: once per key
@@ -243,21 +285,28 @@ def realize_many(plans: Iterable[WorkPlan]) -> dict[int, list[IndicatorResult]]:
             codes.add(plan.council.code)
     figures: dict[tuple, dict[str, Decimal]] = {}
     for (source, period), (rules, codes) in needed.items():
-        for key, by_regency in _figures(SOURCES[source], period, rules,
-                                        sorted(codes)).items():
+        for key, by_regency in _figures(SOURCES[source], period, rules, sorted(codes)).items():
             figures[(key, period)] = by_regency
     results: dict[int, list[IndicatorResult]] = defaultdict(list)
     for indicator in indicators:
         plan = plans[indicator.program.work_plan_id]
         by_regency = figures.get((_key(indicator), plan.period))
         if by_regency is not None:
-            value = sum((v for regency, v in by_regency.items()
-                         if code_covers(plan.council.code, regency)), Decimal(0))
+            value = sum(
+                (v for regency, v in by_regency.items() if code_covers(plan.council.code, regency)),
+                Decimal(0),
+            )
         else:
             value = indicator.manual_value or Decimal(0)
-        results[plan.pk].append(IndicatorResult(
-            indicator=indicator, value=value, target=indicator.target,
-            percent=_percent(value, indicator.target), unit=indicator.unit))
+        results[plan.pk].append(
+            IndicatorResult(
+                indicator=indicator,
+                value=value,
+                target=indicator.target,
+                percent=_percent(value, indicator.target),
+                unit=indicator.unit,
+            )
+        )
     return {pk: results.get(pk, []) for pk in plans}
 
 
@@ -284,21 +333,28 @@ class Comparison:
 def compare(council: Council, year: int) -> Comparison:
     """The council's own plan and those of the councils below it for ``year``, indicators
     matched by their rule and parameters (manual ones by name)."""
-    plans = list(WorkPlan.objects.within(council).filter(start_year__lte=year,
-                                                          end_year__gte=year)
-                 .select_related("council").order_by("council__code", "-start_year"))
+    plans = list(
+        WorkPlan.objects.within(council)
+        .filter(start_year__lte=year, end_year__gte=year)
+        .select_related("council")
+        .order_by("council__code", "-start_year")
+    )
     results = realize_many(plans)
     own = next((p for p in plans if p.council_id == council.pk), None)
     first = own or (plans[0] if plans else None)
     columns = [r.indicator for r in results[first.pk]] if first else []
 
     def match_key(indicator: Indicator) -> tuple:
-        return _key(indicator) if indicator.rule != Indicator.Rule.MANUAL \
+        return (
+            _key(indicator)
+            if indicator.rule != Indicator.Rule.MANUAL
             else ("manual", indicator.name)
+        )
 
     rows = []
     for plan in plans:
         mine = {match_key(r.indicator): r for r in results[plan.pk]}
-        rows.append((plan, [mine.get(match_key(c)) for c in columns],
-                     plan_percent(results[plan.pk])))
+        rows.append(
+            (plan, [mine.get(match_key(c)) for c in columns], plan_percent(results[plan.pk]))
+        )
     return Comparison(year=year, columns=columns, rows=rows)

@@ -37,19 +37,26 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 # Work plans ------------------------------------------------------------------------------
 @transaction.atomic
-def create_work_plan(*, council: Council, title: str, start_year: int,
-                     end_year: int | None = None, notes: str = "") -> WorkPlan:
+def create_work_plan(
+    *, council: Council, title: str, start_year: int, end_year: int | None = None, notes: str = ""
+) -> WorkPlan:
     """A draft work plan for ``council``, checked like the admin form checks it."""
-    plan = WorkPlan(council=council, title=title, start_year=start_year,
-                    end_year=end_year or start_year, notes=notes)
+    plan = WorkPlan(
+        council=council,
+        title=title,
+        start_year=start_year,
+        end_year=end_year or start_year,
+        notes=notes,
+    )
     plan.full_clean()
     plan.save(force_insert=True)
     return plan
 
 
 @transaction.atomic
-def add_program(*, work_plan: WorkPlan, name: str, area: str = Program.Area.PRODUCT,
-                order: int | None = None) -> Program:
+def add_program(
+    *, work_plan: WorkPlan, name: str, area: str = Program.Area.PRODUCT, order: int | None = None
+) -> Program:
     """A program of ``work_plan``, last in order unless given."""
     if order is None:
         order = work_plan.programs.count()
@@ -60,12 +67,25 @@ def add_program(*, work_plan: WorkPlan, name: str, area: str = Program.Area.PROD
 
 
 @transaction.atomic
-def add_indicator(*, program: Program, name: str, unit: str, target: Decimal | int,
-                  rule: str = Indicator.Rule.MANUAL, **params) -> Indicator:
+def add_indicator(
+    *,
+    program: Program,
+    name: str,
+    unit: str,
+    target: Decimal | int,
+    rule: str = Indicator.Rule.MANUAL,
+    **params,
+) -> Indicator:
     """An indicator with a positive target in a named unit, and the rule that counts it."""
-    indicator = Indicator(program=program, name=name, unit=(unit or "").strip(),
-                          target=target, rule=rule,
-                          order=params.pop("order", program.indicators.count()), **params)
+    indicator = Indicator(
+        program=program,
+        name=name,
+        unit=(unit or "").strip(),
+        target=target,
+        rule=rule,
+        order=params.pop("order", program.indicators.count()),
+        **params,
+    )
     indicator.full_clean()
     indicator.save(force_insert=True)
     return indicator
@@ -83,12 +103,15 @@ def approve_work_plan(*, plan: WorkPlan, approved_on: dt.date) -> WorkPlan:
 
 
 @transaction.atomic
-def enter_realization(*, indicator: Indicator, value: Decimal | int, note: str = "",
-                      evidence=None) -> Indicator:
+def enter_realization(
+    *, indicator: Indicator, value: Decimal | int, note: str = "", evidence=None
+) -> Indicator:
     """The realization of a manual indicator, with its note and evidence file."""
     if indicator.rule != Indicator.Rule.MANUAL:
-        raise ValidationError(_("“%(name)s” is counted from the records; its realization "
-                                "cannot be typed in.") % {"name": indicator.name})
+        raise ValidationError(
+            _("“%(name)s” is counted from the records; its realization cannot be typed in.")
+            % {"name": indicator.name}
+        )
     indicator.manual_value, indicator.manual_note = Decimal(value), note
     fields = ["manual_value", "manual_note"]
     if evidence is not None:
@@ -101,8 +124,21 @@ def enter_realization(*, indicator: Indicator, value: Decimal | int, note: str =
 
 # Activities and participants -------------------------------------------------------------
 ACTIVITY_FIELDS = {
-    "kind", "title", "category", "starts_on", "ends_on", "village", "venue", "organiser",
-    "partners", "budget", "budget_source", "trainers", "attachment", "indicator", "notes",
+    "kind",
+    "title",
+    "category",
+    "starts_on",
+    "ends_on",
+    "village",
+    "venue",
+    "organiser",
+    "partners",
+    "budget",
+    "budget_source",
+    "trainers",
+    "attachment",
+    "indicator",
+    "notes",
 }
 
 
@@ -132,19 +168,25 @@ def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
 
 
 @transaction.atomic
-def add_participant(*, activity: Activity, business: Business | None = None,
-                    artisan: Artisan | None = None,
-                    status: str = Participation.Status.INVITED) -> Participation:
+def add_participant(
+    *,
+    activity: Activity,
+    business: Business | None = None,
+    artisan: Artisan | None = None,
+    status: str = Participation.Status.INVITED,
+) -> Participation:
     """Put a business and/or artisan on the activity's list, once. Someone from outside the
     council's region is refused with their name."""
     if artisan is None and business is None:
         raise ValidationError(_("Choose a business or an artisan."))
-    existing = Participation.objects.filter(activity=activity, business=business,
-                                            artisan=artisan).first()
+    existing = Participation.objects.filter(
+        activity=activity, business=business, artisan=artisan
+    ).first()
     if existing is not None:
         return existing
-    participation = Participation(activity=activity, business=business, artisan=artisan,
-                                  status=status)
+    participation = Participation(
+        activity=activity, business=business, artisan=artisan, status=status
+    )
     participation.full_clean()
     participation.save(force_insert=True)
     return participation
@@ -155,15 +197,13 @@ def record_attendance(*, activity: Activity, present: Iterable[int]) -> int:
     """Mark the listed participations as attended and the others (registered or invited)
     as absent, as the signed sheet says. Returns how many attended."""
     present = set(present)
-    rows = list(Participation.objects.select_for_update().filter(activity=activity)
-                .order_by("pk"))
+    rows = list(Participation.objects.select_for_update().filter(activity=activity).order_by("pk"))
     unknown = present - {p.pk for p in rows}
     if unknown:
         raise ValidationError(_("Some ticked names are not on this activity's list."))
     changed = []
     for row in rows:
-        new = (Participation.Status.ATTENDED if row.pk in present
-               else Participation.Status.ABSENT)
+        new = Participation.Status.ATTENDED if row.pk in present else Participation.Status.ABSENT
         if row.status != new:
             row.status = new
             changed.append(row)
@@ -172,15 +212,21 @@ def record_attendance(*, activity: Activity, present: Iterable[int]) -> int:
 
 
 @transaction.atomic
-def record_result(*, participation: Participation, passed: bool | None,
-                  score: int | None = None, certificate_number: str = "",
-                  notes: str | None = None) -> Participation:
+def record_result(
+    *,
+    participation: Participation,
+    passed: bool | None,
+    score: int | None = None,
+    certificate_number: str = "",
+    notes: str | None = None,
+) -> Participation:
     """The outcome for one participant (a test's score and certificate). Only someone who
     attended can pass."""
     participation = Participation.objects.select_for_update().get(pk=participation.pk)
     if passed and participation.status != Participation.Status.ATTENDED:
-        raise ValidationError(_("%(name)s did not attend, so cannot have passed.")
-                              % {"name": participation.name})
+        raise ValidationError(
+            _("%(name)s did not attend, so cannot have passed.") % {"name": participation.name}
+        )
     participation.passed, participation.score = passed, score
     participation.certificate_number = certificate_number
     fields = ["passed", "score", "certificate_number"]
@@ -193,24 +239,44 @@ def record_result(*, participation: Participation, passed: bool | None,
 
 
 # IP filings -----------------------------------------------------------------------------
-FILING_FIELDS = {"application_number", "filed_on", "granted_on", "registration_number",
-                 "expires_on", "notes"}
+FILING_FIELDS = {
+    "application_number",
+    "filed_on",
+    "granted_on",
+    "registration_number",
+    "expires_on",
+    "notes",
+}
 
 
 @transaction.atomic
-def create_filing(*, kind: str, title: str, business: Business | None = None,
-                  village=None, facilitated_by: Activity | None = None, **values) -> IPFiling:
+def create_filing(
+    *,
+    kind: str,
+    title: str,
+    business: Business | None = None,
+    village=None,
+    facilitated_by: Activity | None = None,
+    **values,
+) -> IPFiling:
     """A filing being prepared; a geographical indication names a village, not a business."""
-    filing = IPFiling(kind=kind, title=title, business=business, village=village,
-                      facilitated_by=facilitated_by, **values)
+    filing = IPFiling(
+        kind=kind,
+        title=title,
+        business=business,
+        village=village,
+        facilitated_by=facilitated_by,
+        **values,
+    )
     filing.full_clean()
     filing.save(force_insert=True)
     return filing
 
 
 @transaction.atomic
-def advance_filing(*, filing: IPFiling, status: str, by: User | None, note: str = "",
-                   **values) -> IPFiling:
+def advance_filing(
+    *, filing: IPFiling, status: str, by: User | None, note: str = "", **values
+) -> IPFiling:
     """Move a filing along prepared → filed → examined → granted/refused, with the numbers
     and dates of that step; logs who did it. A granted trademark expires 10 years on."""
     unknown = set(values) - FILING_FIELDS
@@ -220,32 +286,38 @@ def advance_filing(*, filing: IPFiling, status: str, by: User | None, note: str 
     if not locked.can_move_to(status):
         raise ValidationError(
             _("A filing that is “%(old)s” cannot become “%(new)s”.")
-            % {"old": locked.get_status_display(), "new": IPFiling.Status(status).label})
+            % {"old": locked.get_status_display(), "new": IPFiling.Status(status).label}
+        )
     old = locked.status
     for name, value in values.items():
         setattr(locked, name, value)
     locked.status = status
-    if (status == IPFiling.Status.GRANTED and locked.kind == IPKind.TRADEMARK
-            and locked.granted_on and not locked.expires_on):
+    if (
+        status == IPFiling.Status.GRANTED
+        and locked.kind == IPKind.TRADEMARK
+        and locked.granted_on
+        and not locked.expires_on
+    ):
         locked.expires_on = _add_years(locked.granted_on, TRADEMARK_YEARS)
     locked.full_clean()
-    locked.save(update_fields=["status", "village", "application_number", *values,
-                               "expires_on"])
+    locked.save(update_fields=["status", "village", "application_number", *values, "expires_on"])
     IPFilingStatusChange.objects.create(filing=locked, old=old, new=status, by=by, note=note)
     return locked
 
 
 # Financing -------------------------------------------------------------------------------
 @transaction.atomic
-def decide_financing(*, financing: Financing, status: str, on: dt.date,
-                     amount_approved: Decimal | None = None) -> Financing:
+def decide_financing(
+    *, financing: Financing, status: str, on: dt.date, amount_approved: Decimal | None = None
+) -> Financing:
     """Record the partner's decision (approved with an amount, or refused), or the
     disbursement of an approved one."""
     locked = Financing.objects.select_for_update().get(pk=financing.pk)
     if not locked.can_move_to(status):
         raise ValidationError(
             _("A financing that is “%(old)s” cannot become “%(new)s”.")
-            % {"old": locked.get_status_display(), "new": Financing.Status(status).label})
+            % {"old": locked.get_status_display(), "new": Financing.Status(status).label}
+        )
     locked.status = status
     fields = ["status"]
     if status == Financing.Status.DISBURSED:
@@ -253,8 +325,7 @@ def decide_financing(*, financing: Financing, status: str, on: dt.date,
         fields.append("disbursed_on")
     else:
         locked.decided_on = on
-        locked.amount_approved = amount_approved if status == Financing.Status.APPROVED \
-            else None
+        locked.amount_approved = amount_approved if status == Financing.Status.APPROVED else None
         fields += ["decided_on", "amount_approved"]
     locked.full_clean()
     locked.save(update_fields=fields)

@@ -24,8 +24,12 @@ class MultiplePhotoField(forms.FileField):
     """Several photos in one input; each is checked by the service (clean_photo)."""
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", MultiplePhotoInput(attrs={
-            "accept": "image/*", "capture": "environment", "multiple": True}))
+        kwargs.setdefault(
+            "widget",
+            MultiplePhotoInput(
+                attrs={"accept": "image/*", "capture": "environment", "multiple": True}
+            ),
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None) -> list:
@@ -38,52 +42,67 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _text(label: str) -> forms.CharField:
-    return forms.CharField(label=label, required=False, max_length=4000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    return forms.CharField(
+        label=label, required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class VisitForm(forms.Form):
     client_key = forms.UUIDField(widget=forms.HiddenInput)
     recorded_at = forms.DateTimeField(required=False, widget=forms.HiddenInput)
     business = forms.ModelChoiceField(
-        label=_("Business"), queryset=Business.objects.none(),
-        error_messages={"required": _("Choose the business you visited."),
-                        "invalid_choice": _("Choose a business of your own council.")})
-    visited_on = forms.DateField(label=_("Date of the visit"),
-                                 widget=DATE)
+        label=_("Business"),
+        queryset=Business.objects.none(),
+        error_messages={
+            "required": _("Choose the business you visited."),
+            "invalid_choice": _("Choose a business of your own council."),
+        },
+    )
+    visited_on = forms.DateField(label=_("Date of the visit"), widget=DATE)
     findings = _text(_("Findings"))
     advice = _text(_("Advice given"))
     next_step = _text(_("Agreed next step"))
-    next_step_due = forms.DateField(label=_("Next step due"), required=False,
-                                    widget=DATE)
+    next_step_due = forms.DateField(label=_("Next step due"), required=False, widget=DATE)
     photos = MultiplePhotoField(label=_("Photos"), required=False)
     latitude = forms.DecimalField(
-        label=_("Latitude"), required=False, max_digits=9, decimal_places=6,
+        label=_("Latitude"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
     longitude = forms.DecimalField(
-        label=_("Longitude"), required=False, max_digits=9, decimal_places=6,
+        label=_("Longitude"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}))
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+    )
 
-    def __init__(self, *args, council: Council, mentor: User, query: str = "",
-                 **kwargs) -> None:
+    def __init__(self, *args, council: Council, mentor: User, query: str = "", **kwargs) -> None:
         kwargs.setdefault("initial", {})
-        kwargs["initial"] = {"client_key": uuid.uuid4(), "visited_on": timezone.localdate(),
-                             **kwargs["initial"]}
+        kwargs["initial"] = {
+            "client_key": uuid.uuid4(),
+            "visited_on": timezone.localdate(),
+            **kwargs["initial"],
+        }
         super().__init__(*args, **kwargs)
         scope = Business.objects.within(council).active().select_related("village")
         self.fields["business"].queryset = scope
         self.query = query.strip()
         # Without JS the picker is radio buttons: the recently visited, or a name search.
         if self.query:
-            self.candidates = list(scope.filter(name__icontains=self.query)
-                                   .order_by("name")[:30])
+            self.candidates = list(scope.filter(name__icontains=self.query).order_by("name")[:30])
         else:
             self.candidates = recent_businesses(council=council, mentor=mentor)
         chosen = self["business"].value()
-        if chosen and str(chosen).isdigit() and all(str(b.pk) != str(chosen)
-                                                     for b in self.candidates):
+        if (
+            chosen
+            and str(chosen).isdigit()
+            and all(str(b.pk) != str(chosen) for b in self.candidates)
+        ):
             self.candidates[:0] = list(scope.filter(pk=chosen))
 
     def clean_visited_on(self) -> dt.date:
@@ -95,16 +114,14 @@ class VisitForm(forms.Form):
     def clean_photos(self) -> list:
         photos = self.cleaned_data["photos"]
         if len(photos) > MAX_PHOTOS:
-            raise forms.ValidationError(_("At most %(n)s photos per visit.")
-                                        % {"n": MAX_PHOTOS})
+            raise forms.ValidationError(_("At most %(n)s photos per visit.") % {"n": MAX_PHOTOS})
         return photos
 
     def clean(self) -> dict:
         data = super().clean()
         day, due = data.get("visited_on"), data.get("next_step_due")
         if day and due and due < day:
-            self.add_error("next_step_due",
-                           _("The next step cannot be due before the visit."))
+            self.add_error("next_step_due", _("The next step cannot be due before the visit."))
         if (data.get("latitude") is None) != (data.get("longitude") is None):
             self.add_error("longitude", _("Give both latitude and longitude, or neither."))
         return data

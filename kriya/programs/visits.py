@@ -54,10 +54,15 @@ def _wants_json(request: HttpRequest) -> bool:
 def home(request: HttpRequest) -> HttpResponse:
     """The mentor's own visits, the follow-ups falling due, and what waits on the phone."""
     who = {"council": request.council, "mentor": request.user}
-    return render(request, "programs/visit_home.html", {
-        "visits": visit_services.own_visits(**who)[:30],
-        "follow_ups": visit_services.due_follow_ups(**who, today=timezone.localdate()),
-        "today": timezone.localdate()})
+    return render(
+        request,
+        "programs/visit_home.html",
+        {
+            "visits": visit_services.own_visits(**who)[:30],
+            "follow_ups": visit_services.due_follow_ups(**who, today=timezone.localdate()),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @mentor_required
@@ -65,32 +70,56 @@ def home(request: HttpRequest) -> HttpResponse:
 def visit_new(request: HttpRequest) -> HttpResponse:
     """The visit form; a POST stores the visit once per client key (HTML or JSON answer)."""
     posted = request.method == "POST"
-    form = VisitForm(request.POST if posted else None, request.FILES if posted else None,
-                     council=request.council, mentor=request.user,
-                     query=request.GET.get("q", ""))
+    form = VisitForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        council=request.council,
+        mentor=request.user,
+        query=request.GET.get("q", ""),
+    )
     if posted and form.is_valid():
         try:
             visit, created = visit_services.record_visit(
-                mentor=request.user, council=request.council, **form.cleaned_data)
+                mentor=request.user, council=request.council, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             return _recorded(request, visit, created)
     if posted and _wants_json(request):
-        return JsonResponse({"ok": False, "errors": [
-            {"field": str(form[name].label) if name in form.fields else "", "message": m}
-            for name, errors in form.errors.items() for m in errors]}, status=422)
+        return JsonResponse(
+            {
+                "ok": False,
+                "errors": [
+                    {"field": str(form[name].label) if name in form.fields else "", "message": m}
+                    for name, errors in form.errors.items()
+                    for m in errors
+                ],
+            },
+            status=422,
+        )
     return render(request, "programs/visit_form.html", {"form": form})
 
 
 def _recorded(request: HttpRequest, visit: MentoringVisit, created: bool) -> HttpResponse:
     url = reverse("visits:visit-detail", args=[visit.pk])
     if _wants_json(request):
-        return JsonResponse({"ok": True, "created": created, "id": visit.pk, "url": url,
-                             "client_key": str(visit.client_key)},
-                            status=201 if created else 200)
-    messages.success(request, _("The visit has arrived.") if created else
-                     _("This visit had already arrived; it is stored once."))
+        return JsonResponse(
+            {
+                "ok": True,
+                "created": created,
+                "id": visit.pk,
+                "url": url,
+                "client_key": str(visit.client_key),
+            },
+            status=201 if created else 200,
+        )
+    messages.success(
+        request,
+        _("The visit has arrived.")
+        if created
+        else _("This visit had already arrived; it is stored once."),
+    )
     return redirect(url)
 
 
@@ -98,8 +127,12 @@ def _recorded(request: HttpRequest, visit: MentoringVisit, created: bool) -> Htt
 @require_GET
 def visit_detail(request: HttpRequest, visit_id: int) -> HttpResponse:
     """One visit as the server stored it, with its photos."""
-    visit = get_object_or_404(MentoringVisit.objects.within(request.council).select_related(
-        "business__village", "mentor").prefetch_related("photos"), pk=visit_id)
+    visit = get_object_or_404(
+        MentoringVisit.objects.within(request.council)
+        .select_related("business__village", "mentor")
+        .prefetch_related("photos"),
+        pk=visit_id,
+    )
     return render(request, "programs/visit_detail.html", {"visit": visit})
 
 
@@ -110,18 +143,32 @@ def business_search(request: HttpRequest) -> JsonResponse:
     mentor visited last (the list the service worker keeps for offline use)."""
     query = request.GET.get("q", "").strip()
     if query:
-        businesses = (Business.objects.within(request.council).active()
-                      .filter(name__icontains=query).select_related("village")
-                      .order_by("name")[:20])
+        businesses = (
+            Business.objects.within(request.council)
+            .active()
+            .filter(name__icontains=query)
+            .select_related("village")
+            .order_by("name")[:20]
+        )
     else:
-        businesses = visit_services.recent_businesses(council=request.council,
-                                                      mentor=request.user)
-    return JsonResponse({"query": query, "results": [
-        {"id": b.pk, "name": b.name, "village": b.village.label} for b in businesses]})
+        businesses = visit_services.recent_businesses(council=request.council, mentor=request.user)
+    return JsonResponse(
+        {
+            "query": query,
+            "results": [
+                {"id": b.pk, "name": b.name, "village": b.village.label} for b in businesses
+            ],
+        }
+    )
 
 
-STATIC_PRECACHE = ("kriya/app.css", "kriya/visits.css", "kriya/keys.js", "kriya/visits.js",
-                   "django_htmx/htmx-2.min.js")
+STATIC_PRECACHE = (
+    "kriya/app.css",
+    "kriya/visits.css",
+    "kriya/keys.js",
+    "kriya/visits.js",
+    "django_htmx/htmx-2.min.js",
+)
 
 
 @never_cache
@@ -132,11 +179,14 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     scope = reverse("visits:home")
     pages = [scope, reverse("visits:visit-new"), reverse("visits:business-search")]
     assets = [static(name) for name in STATIC_PRECACHE]
-    sources = [Path(finders.find(name)).read_bytes() for name in
-               ("kriya/visits-sw.js", *STATIC_PRECACHE)]
+    sources = [
+        Path(finders.find(name)).read_bytes() for name in ("kriya/visits-sw.js", *STATIC_PRECACHE)
+    ]
     version = hashlib.sha256(b"".join(sources) + json.dumps(assets).encode()).hexdigest()
-    head = (f"const VERSION = {json.dumps(version[:16])};\nconst SCOPE = {json.dumps(scope)};\n"
-            f"const PAGES = {json.dumps(pages)};\nconst ASSETS = {json.dumps(assets)};\n")
+    head = (
+        f"const VERSION = {json.dumps(version[:16])};\nconst SCOPE = {json.dumps(scope)};\n"
+        f"const PAGES = {json.dumps(pages)};\nconst ASSETS = {json.dumps(assets)};\n"
+    )
     response = HttpResponse(head + sources[0].decode(), content_type="text/javascript")
     response["Service-Worker-Allowed"] = scope
     return response

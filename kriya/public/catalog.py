@@ -50,29 +50,46 @@ def category_choices(categories: list[CraftCategory], english: bool) -> list:
 class CatalogForm(forms.Form):
     """The catalog's filters, all optional; a value that does not fit is ignored and said."""
 
-    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(
-        attrs={"type": "search", "placeholder": _("Endek, silver ring, bamboo …")}))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Endek, silver ring, bamboo …")}
+        ),
+    )
     kategori = forms.ChoiceField(label=_("Craft"), required=False)
     provinsi = forms.ChoiceField(label=_("Province"), required=False)
     kabupaten = forms.ChoiceField(label=_("Regency/city"), required=False)
     desa = forms.CharField(required=False, widget=forms.HiddenInput, max_length=20)
-    harga_min = RupiahField(label=_("Lowest price"), required=False,
-                           widget=forms.TextInput(attrs={"inputmode": "decimal",
-                                                         "placeholder": "Rp 100.000"}))
-    harga_maks = RupiahField(label=_("Highest price"), required=False,
-                            widget=forms.TextInput(attrs={"inputmode": "decimal",
-                                                          "placeholder": "1,5 jt"}))
+    harga_min = RupiahField(
+        label=_("Lowest price"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "Rp 100.000"}),
+    )
+    harga_maks = RupiahField(
+        label=_("Highest price"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "1,5 jt"}),
+    )
     lokal = forms.BooleanField(label=_("Local materials only"), required=False)
-    urut = forms.ChoiceField(label=_("Sort"), required=False, choices=[
-        ("baru", _("Newest")), ("harga", _("Price: low to high")),
-        ("harga-turun", _("Price: high to low")), ("nama", _("Name"))])
+    urut = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[
+            ("baru", _("Newest")),
+            ("harga", _("Price: low to high")),
+            ("harga-turun", _("Price: high to low")),
+            ("nama", _("Name")),
+        ],
+    )
 
     def __init__(self, data, *, categories: list[CraftCategory], english: bool = False):
         super().__init__(data)
         self.categories = {c.slug: c for c in categories}
         self.fields["kategori"].choices = category_choices(categories, english)
         self.fields["provinsi"].choices = [("", _("All provinces"))] + [
-            (p.code, p.name) for p in Province.objects.filter(is_active=True).order_by("name")]
+            (p.code, p.name) for p in Province.objects.filter(is_active=True).order_by("name")
+        ]
         regency = str(data.get("kabupaten", ""))
         province = str(data.get("provinsi", "")) or regency[:2]
         if REGENCY_CODE.match(regency) and not data.get("provinsi"):
@@ -83,10 +100,14 @@ class CatalogForm(forms.Form):
             self.data = data.copy()
             self.data["kabupaten"] = ""
         self.province = province if PROVINCE_CODE.match(province) else ""
-        regencies = Regency.objects.filter(province_id=self.province, is_active=True) \
-            if self.province else []
+        regencies = (
+            Regency.objects.filter(province_id=self.province, is_active=True)
+            if self.province
+            else []
+        )
         self.fields["kabupaten"].choices = [("", _("All regencies/cities"))] + [
-            (r.code, r.name) for r in regencies]
+            (r.code, r.name) for r in regencies
+        ]
 
     def clean_q(self) -> str:
         return " ".join(self.cleaned_data["q"].split())[:MAX_QUERY]
@@ -95,11 +116,15 @@ class CatalogForm(forms.Form):
         code = self.cleaned_data["desa"].strip()
         if not code:
             return None
-        village = Village.objects.filter(code=code).select_related(
-            "district__regency").first() if VILLAGE_CODE.match(code) else None
+        village = (
+            Village.objects.filter(code=code).select_related("district__regency").first()
+            if VILLAGE_CODE.match(code)
+            else None
+        )
         if village is None:
-            raise ValidationError(_("There is no village with the code “%(code)s”."),
-                                  params={"code": code[:20]})
+            raise ValidationError(
+                _("There is no village with the code “%(code)s”."), params={"code": code[:20]}
+            )
         return village
 
     def clean(self):
@@ -112,8 +137,11 @@ class CatalogForm(forms.Form):
     def filters(self) -> dict:
         """The valid filters only: a bad value in one box never empties the whole catalog."""
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items()
-                if name not in self.errors and value not in (None, "", False)}
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.errors and value not in (None, "", False)
+        }
 
 
 def apply_filters(products: QuerySet, filters: dict, categories: dict) -> QuerySet:
@@ -156,7 +184,8 @@ class CappedPage:
     @property
     def has_next(self) -> bool:
         return self.number * self.per_page < self.count or (
-            self.capped and len(self.rows) == self.per_page)
+            self.capped and len(self.rows) == self.per_page
+        )
 
     @property
     def num_pages(self) -> int | None:
@@ -184,11 +213,13 @@ def with_cards(products: QuerySet) -> QuerySet:
     """What a product card shows: its village (and regency) and its photos in order."""
     photos = ProductPhoto.objects.within(PUBLIC).order_by("order", "id")
     return products.select_related("business__village__district__regency").prefetch_related(
-        Prefetch("photos", queryset=photos))
+        Prefetch("photos", queryset=photos)
+    )
 
 
-def results(products: QuerySet, filters: dict, categories: dict,
-            number: int) -> tuple[Search, CappedPage]:
+def results(
+    products: QuerySet, filters: dict, categories: dict, number: int
+) -> tuple[Search, CappedPage]:
     """The catalog's answer: ``products`` filtered, searched and sorted, and page ``number``
     of cards. Newest-first searches read their page from the index walk (search.py)."""
     search = search_products(apply_filters(products, filters, categories), filters.get("q", ""))
@@ -196,14 +227,14 @@ def results(products: QuerySet, filters: dict, categories: dict,
     if ids is None:
         return search, capped_page(with_cards(search.queryset), number)
     start = (number - 1) * PER_PAGE
-    shown = ids[start:start + PER_PAGE]
+    shown = ids[start : start + PER_PAGE]
     rows = list(with_cards(search.base).filter(id__in=shown)) if shown else []
     return search, CappedPage(rows=rows, number=number, count=len(ids))
 
 
 def capped_page(products: QuerySet, number: int) -> CappedPage:
     """Rows of page ``number`` (an ordered queryset), counting at most COUNT_CAP + 1 matches."""
-    count = products.order_by()[:COUNT_CAP + 1].count()
+    count = products.order_by()[: COUNT_CAP + 1].count()
     start = (number - 1) * PER_PAGE
-    rows = list(products[start:start + PER_PAGE]) if start < count or count > COUNT_CAP else []
+    rows = list(products[start : start + PER_PAGE]) if start < count or count > COUNT_CAP else []
     return CappedPage(rows=rows, number=number, count=count)

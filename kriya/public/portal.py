@@ -53,7 +53,8 @@ def _businesses(request: HttpRequest) -> QuerySet[Business]:
 
 def _products(request: HttpRequest) -> QuerySet[Product]:
     return Product.objects.filter(business__in=_businesses(request)).select_related(
-        "business", "category")
+        "business", "category"
+    )
 
 
 def _photos(request: HttpRequest) -> QuerySet[ProductPhoto]:
@@ -64,8 +65,11 @@ def _photos(request: HttpRequest) -> QuerySet[ProductPhoto]:
 def home(request: HttpRequest) -> HttpResponse:
     """The artisan's businesses and products, each with its status and what to do next."""
     products = Product.objects.select_related("category").prefetch_related("photos")
-    businesses = _businesses(request).select_related("village").prefetch_related(
-        Prefetch("products", queryset=products.order_by("-updated_at", "-id")))
+    businesses = (
+        _businesses(request)
+        .select_related("village")
+        .prefetch_related(Prefetch("products", queryset=products.order_by("-updated_at", "-id")))
+    )
     return render(request, "portal/home.html", {"businesses": businesses})
 
 
@@ -75,8 +79,9 @@ def consignments(request: HttpRequest) -> HttpResponse:
     (returns shown, voided sales left out) and the settlements, of their own businesses."""
     overview = sales_reports.maker_overview(businesses=_businesses(request))
     for settlement in overview.settlements:  # the same signed link the maker gets by WhatsApp
-        settlement.statement_url = reverse("statements:statement",
-                                           args=[statement_token(settlement)])
+        settlement.statement_url = reverse(
+            "statements:statement", args=[statement_token(settlement)]
+        )
     return render(request, "portal/consignments.html", {"overview": overview})
 
 
@@ -87,8 +92,9 @@ def business_edit(request: HttpRequest, business_id: int) -> HttpResponse:
     form = BusinessProfileForm(request.POST or None, instance=business)
     if request.method == "POST" and form.is_valid():
         try:
-            portal_services.update_business_profile(business=business, by=request.user,
-                                                    **form.cleaned_data)
+            portal_services.update_business_profile(
+                business=business, by=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_service_error(error)
         else:
@@ -122,22 +128,33 @@ def _product_form(request: HttpRequest, product: Product) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             product = product_services.save_own_product(
-                product=product, by=request.user, **form.values())
+                product=product, by=request.user, **form.values()
+            )
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(request, _("Saved. Now add photos of the product.") if is_new else
-                             _("Saved; it waits for the secretariat's approval again.")
-                             if was_published else _("Saved."))
+            messages.success(
+                request,
+                _("Saved. Now add photos of the product.")
+                if is_new
+                else _("Saved; it waits for the secretariat's approval again.")
+                if was_published
+                else _("Saved."),
+            )
             return redirect("portal:product", product.pk)
     return render(request, "portal/product_form.html", _product_context(product, form=form))
 
 
 def _product_context(product: Product, **extra) -> dict:
     photos = list(product.photos.all()) if product.pk else []
-    return {"product": product, "photos": photos, "photos_form": PhotosForm(),
-            "public_url": product.public_url, "max_photos": catalog_services.MAX_PHOTOS,
-            **extra}
+    return {
+        "product": product,
+        "photos": photos,
+        "photos_form": PhotosForm(),
+        "public_url": product.public_url,
+        "max_photos": catalog_services.MAX_PHOTOS,
+        **extra,
+    }
 
 
 @artisan_required
@@ -178,8 +195,13 @@ def photo_delete(request: HttpRequest, photo_id: int) -> HttpResponse:
     return render(request, "portal/photo_confirm_delete.html", {"photo": photo})
 
 
-def _photos_response(request: HttpRequest, product: Product, *, form: PhotosForm | None = None,
-                     problems: list | None = None) -> HttpResponse:
+def _photos_response(
+    request: HttpRequest,
+    product: Product,
+    *,
+    form: PhotosForm | None = None,
+    problems: list | None = None,
+) -> HttpResponse:
     """The photo list alone for htmx; otherwise the messages and back to the product page."""
     if request.htmx:
         context = _product_context(product, problems=problems or [])
@@ -200,10 +222,13 @@ def product_status(request: HttpRequest, product_id: int) -> HttpResponse:
     product = get_object_or_404(_products(request), pk=product_id)
     try:
         product = product_services.move_own_product(
-            product=product, status=request.POST.get("status", ""), by=request.user)
+            product=product, status=request.POST.get("status", ""), by=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("The product is now “%(status)s”.")
-                         % {"status": product.get_status_display()})
+        messages.success(
+            request,
+            _("The product is now “%(status)s”.") % {"status": product.get_status_display()},
+        )
     return redirect("portal:product", product.pk)

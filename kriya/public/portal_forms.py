@@ -40,19 +40,20 @@ class ServiceErrorsMixin:
             self.add_error(None, error)
 
 
-
 class BusinessProfileForm(ServiceErrorsMixin, forms.ModelForm):
     class Meta:
         model = Business
         formfield_callback = https_by_default
-        fields = ["address", "phone", "website", "instagram", "facebook", "marketplace",
-                  "notes"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3}),
-                   "phone": forms.TextInput(attrs={"inputmode": "tel",
-                                                   "autocomplete": "tel"})}
-        help_texts = {"phone": _("For example 0812 3456 7890. Buyers reach you on WhatsApp."),
-                      "instagram": _("Your account name, for example @tenunsari."),
-                      "notes": _("Anything the council should know about your business.")}
+        fields = ["address", "phone", "website", "instagram", "facebook", "marketplace", "notes"]
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        }
+        help_texts = {
+            "phone": _("For example 0812 3456 7890. Buyers reach you on WhatsApp."),
+            "instagram": _("Your account name, for example @tenunsari."),
+            "notes": _("Anything the council should know about your business."),
+        }
 
     def clean_phone(self) -> str:
         phone = normalize_phone(self.cleaned_data.get("phone", ""))
@@ -67,38 +68,61 @@ DIMENSIONS = ["length_cm", "width_cm", "height_cm"]
 
 class ProductForm(ServiceErrorsMixin, forms.ModelForm):
     category = GroupedCategoryField(label=_("Craft"))
-    price = RupiahField(label=_("Price (Rp)"),
-                        help_text=_("The price, or the lowest price of a range."))
-    price_max = RupiahField(label=_("Highest price (Rp)"), required=False,
-                            help_text=_("Only for a price range; leave empty otherwise."))
+    price = RupiahField(
+        label=_("Price (Rp)"), help_text=_("The price, or the lowest price of a range.")
+    )
+    price_max = RupiahField(
+        label=_("Highest price (Rp)"),
+        required=False,
+        help_text=_("Only for a price range; leave empty otherwise."),
+    )
 
     class Meta:
         model = Product
-        fields = ["category", "name", "description", "story", "materials", "local_material",
-                  "material_origin", "technique", *DIMENSIONS, "weight_g", "price",
-                  "price_max", "availability", "lead_time_days", "name_en", "description_en",
-                  "story_en"]
+        fields = [
+            "category",
+            "name",
+            "description",
+            "story",
+            "materials",
+            "local_material",
+            "material_origin",
+            "technique",
+            *DIMENSIONS,
+            "weight_g",
+            "price",
+            "price_max",
+            "availability",
+            "lead_time_days",
+            "name_en",
+            "description_en",
+            "story_en",
+        ]
         localized_fields = DIMENSIONS  # "12,5" as Indonesians write it
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}),
-                   "story": forms.Textarea(attrs={"rows": 4}),
-                   "description_en": forms.Textarea(attrs={"rows": 3}),
-                   "story_en": forms.Textarea(attrs={"rows": 3}),
-                   **{name: forms.TextInput(attrs={"inputmode": "decimal"})
-                      for name in DIMENSIONS},
-                   "weight_g": forms.NumberInput(attrs={"inputmode": "numeric"}),
-                   "lead_time_days": forms.NumberInput(attrs={"inputmode": "numeric"})}
-        help_texts = {"materials": _("For example: cotton thread, natural dyes."),
-                      "material_origin": _("Where the material comes from."),
-                      "lead_time_days": _("For made-to-order products: days until ready.")}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "story": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "story_en": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.TextInput(attrs={"inputmode": "decimal"}) for name in DIMENSIONS},
+            "weight_g": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "lead_time_days": forms.NumberInput(attrs={"inputmode": "numeric"}),
+        }
+        help_texts = {
+            "materials": _("For example: cotton thread, natural dyes."),
+            "material_origin": _("Where the material comes from."),
+            "lead_time_days": _("For made-to-order products: days until ready."),
+        }
 
     # The form in short sections, so a phone shows one thing to think about at a time.
     SECTIONS = [
         (None, ["category", "name", "description", "story"]),
-        (_("Material and technique"), ["materials", "local_material", "material_origin",
-                                       "technique"]),
+        (
+            _("Material and technique"),
+            ["materials", "local_material", "material_origin", "technique"],
+        ),
         (_("Size and weight"), [*DIMENSIONS, "weight_g"]),
-        (_("Price and availability"), ["price", "price_max", "availability",
-                                       "lead_time_days"]),
+        (_("Price and availability"), ["price", "price_max", "availability", "lead_time_days"]),
     ]
     ENGLISH = ["name_en", "description_en", "story_en"]
 
@@ -109,8 +133,10 @@ class ProductForm(ServiceErrorsMixin, forms.ModelForm):
 
     def sections(self) -> list[tuple]:
         """(title, bound fields, whether they are short numbers that fit side by side)."""
-        return [(title, [self[name] for name in names], names[0] in DIMENSIONS)
-                for title, names in self.SECTIONS]
+        return [
+            (title, [self[name] for name in names], names[0] in DIMENSIONS)
+            for title, names in self.SECTIONS
+        ]
 
     def values(self) -> dict:
         """The cleaned values, as ``catalog.services.save_product`` takes them."""
@@ -137,7 +163,9 @@ class MultipleFileField(forms.Field):
 class PhotosForm(forms.Form):
     photos = MultipleFileField(
         label=_("Add photos"),
-        widget=MultipleFileInput(attrs={"accept": "image/*", "capture": "environment",
-                                        "multiple": True}),
+        widget=MultipleFileInput(
+            attrs={"accept": "image/*", "capture": "environment", "multiple": True}
+        ),
         help_text=_("JPEG, PNG or WebP, up to 15 MB each. You can choose several at once."),
-        error_messages={"required": _("Choose at least one photo.")})
+        error_messages={"required": _("Choose at least one photo.")},
+    )

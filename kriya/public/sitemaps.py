@@ -47,8 +47,12 @@ class VillageSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Village.objects.within(PUBLIC).filter(
-            code__in=published().values("business__village_id")).only("code").order_by("code")
+        return (
+            Village.objects.within(PUBLIC)
+            .filter(code__in=published().values("business__village_id"))
+            .only("code")
+            .order_by("code")
+        )
 
     def location(self, item: Village) -> str:
         with translation.override("id"):

@@ -69,8 +69,10 @@ class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
     # A typed "instagram.com/x" means https (Django 6's default, taken now).
     formfield_overrides = {
         **ModelAdmin.formfield_overrides,
-        models.URLField: {**ModelAdmin.formfield_overrides.get(models.URLField, {}),
-                          "assume_scheme": "https"},
+        models.URLField: {
+            **ModelAdmin.formfield_overrides.get(models.URLField, {}),
+            "assume_scheme": "https",
+        },
     }
 
     def has_module_permission(self, request: HttpRequest) -> bool:
@@ -87,8 +89,11 @@ class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
             def _post_clean(self) -> None:
                 super()._post_clean()
                 if not self.errors and not in_scope(self.instance, council):
-                    self.add_error(None, _("This record lies outside the region of "
-                                           "%(council)s.") % {"council": council})
+                    self.add_error(
+                        None,
+                        _("This record lies outside the region of %(council)s.")
+                        % {"council": council},
+                    )
 
         return ScopedForm
 
@@ -118,5 +123,10 @@ class StatusLogInline(RegionalTabularInline):
         return False
 
 
-__all__ = ["RegionalAdmin", "RegionalTabularInline", "RegionalStackedInline",
-           "StatusLogInline", "admin"]
+__all__ = [
+    "RegionalAdmin",
+    "RegionalTabularInline",
+    "RegionalStackedInline",
+    "StatusLogInline",
+    "admin",
+]

@@ -38,18 +38,25 @@ def load() -> dict[str, Council]:
     for code, seats in BOARDS.items():
         council = councils[code]
         BoardTerm.objects.get_or_create(
-            council=council, name="2021–2024",
+            council=council,
+            name="2021–2024",
             defaults={"starts_on": date(2021, 3, 1), "ends_on": date(2025, 2, 28)},
         )
         term, _created = BoardTerm.objects.get_or_create(
-            council=council, name="2025–2030",
+            council=council,
+            name="2025–2030",
             defaults={"starts_on": date(2025, 3, 1), "ends_on": date(2030, 2, 28)},
         )
         services.activate_term(term=term)
         for order, (name, position, title) in enumerate(seats):
             BoardMember.objects.get_or_create(
-                term=term, name=name,
-                defaults={"position": position, "title": title, "order": order,
-                          "starts_on": term.starts_on},
+                term=term,
+                name=name,
+                defaults={
+                    "position": position,
+                    "title": title,
+                    "order": order,
+                    "starts_on": term.starts_on,
+                },
             )
     return councils

@@ -99,7 +99,7 @@ class Village(Region):
 
     @property
     def full_name(self) -> str:
-        """"Desa Getasan · Kec. Petang · Kab. Badung · Bali": what a picker shows."""
+        """ "Desa Getasan · Kec. Petang · Kab. Badung · Bali": what a picker shows."""
         district = self.district
         regency = district.regency
         return " · ".join(
@@ -127,7 +127,9 @@ class Council(RegionalModel):
     )
     level = models.CharField(_("level"), max_length=10, choices=Level, editable=False, blank=True)
     name = models.CharField(
-        _("name"), max_length=150, blank=True,
+        _("name"),
+        max_length=150,
+        blank=True,
         help_text=_("Leave empty for the usual name, e.g. “Dekranasda Kabupaten Badung”."),
     )
     address = models.TextField(_("address"), blank=True)
@@ -167,8 +169,10 @@ class Council(RegionalModel):
         level = self.level_of(self.code)
         if level is None:
             raise ValidationError(
-                {"code": _("“%(code)s” is not ID, a province code or a regency/city code.")
-                 % {"code": self.code}}
+                {
+                    "code": _("“%(code)s” is not ID, a province code or a regency/city code.")
+                    % {"code": self.code}
+                }
             )
         self.level = level
         if not self.name:
@@ -210,9 +214,7 @@ class BoardTerm(RegionalModel):
                 fields=["council"],
                 condition=Q(is_active=True),
                 name="one_active_board_term",
-                violation_error_message=_(
-                    "This council already has an active term: end it first."
-                ),
+                violation_error_message=_("This council already has an active term: end it first."),
             ),
         ]
 

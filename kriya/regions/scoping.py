@@ -42,8 +42,9 @@ def region_q(path: str, scope_code: str, vendor: str = "postgresql") -> Q:
     if scope_code == NATION_CODE:
         return Q()
     if vendor == "sqlite":
-        return Q(**{path: scope_code}) | Q(**{f"{path}__gte": scope_code + ".",
-                                               f"{path}__lt": scope_code + "/"})
+        return Q(**{path: scope_code}) | Q(
+            **{f"{path}__gte": scope_code + ".", f"{path}__lt": scope_code + "/"}
+        )
     return Q(**{path: scope_code}) | Q(**{f"{path}__startswith": scope_code + "."})
 
 
@@ -108,8 +109,12 @@ def region_codes_of(obj: Any) -> set[str]:
             if value is None:
                 continue
             field = _field(value, part)
-            if (field is not None and field.many_to_one and index + 1 < len(parts)
-                    and field.target_field.name == parts[index + 1]):
+            if (
+                field is not None
+                and field.many_to_one
+                and index + 1 < len(parts)
+                and field.target_field.name == parts[index + 1]
+            ):
                 # "village__code" reads the foreign key's own column, without a query.
                 following.append(getattr(value, field.attname))
                 following_step = 2

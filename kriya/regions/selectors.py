@@ -19,7 +19,9 @@ def search_villages(query: str, *, council: Council | None, limit: int = 15) -> 
     villages = Village.objects.within(council).filter(is_active=True)
     for word in words:
         villages = villages.filter(
-            Q(name__icontains=word) | Q(district__name__icontains=word)
-            | Q(district__regency__name__icontains=word) | Q(code__startswith=word)
+            Q(name__icontains=word)
+            | Q(district__name__icontains=word)
+            | Q(district__regency__name__icontains=word)
+            | Q(code__startswith=word)
         )
     return villages.select_related("district__regency__province").order_by("name")[:limit]

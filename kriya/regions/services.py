@@ -69,8 +69,14 @@ def _source_file(source_dir: Path, stem: str) -> Path:
     raise ValidationError(_("The region file %(name)s.csv is missing.") % {"name": stem})
 
 
-def _parse_level(source_dir: Path, stem: str, parent_column: str | None, pattern: re.Pattern,
-                 known_parents: set[str] | None, only: str | None) -> dict[str, tuple[str, str]]:
+def _parse_level(
+    source_dir: Path,
+    stem: str,
+    parent_column: str | None,
+    pattern: re.Pattern,
+    known_parents: set[str] | None,
+    only: str | None,
+) -> dict[str, tuple[str, str]]:
     """Read one file into {code: (name, parent code)}; every bad row is a ValidationError."""
     rows: dict[str, tuple[str, str]] = {}
     errors: list[str] = []
@@ -78,6 +84,7 @@ def _parse_level(source_dir: Path, stem: str, parent_column: str | None, pattern
         code = (row.get("code") or "").strip()
         name = (row.get("name") or "").strip()
         parent = (row.get(parent_column) or "").strip() if parent_column else ""
+
         def where(number: int = number) -> str:  # built only for a bad row
             return f"{stem}.csv, " + _("row %(row)s") % {"row": number}
 
@@ -89,10 +96,14 @@ def _parse_level(source_dir: Path, stem: str, parent_column: str | None, pattern
             errors.append(f"{where()}: " + _("code %(code)s appears twice.") % {"code": code})
         elif not name:
             errors.append(f"{where()}: " + _("code %(code)s has no name.") % {"code": code})
-        elif known_parents is not None and (parent not in known_parents or
-                                            not code.startswith(parent + ".")):
-            errors.append(f"{where()}: " + _("code %(code)s names an unknown parent %(parent)s.")
-                          % {"code": code, "parent": parent})
+        elif known_parents is not None and (
+            parent not in known_parents or not code.startswith(parent + ".")
+        ):
+            errors.append(
+                f"{where()}: "
+                + _("code %(code)s names an unknown parent %(parent)s.")
+                % {"code": code, "parent": parent}
+            )
         else:
             rows[code] = (name, parent)
     if errors:
@@ -121,10 +132,15 @@ def load_regions(*, source_dir: Path = DATA_DIR, only: str | None = None) -> Reg
     return report
 
 
-def _sync_level(model, parent_column: str | None, rows: dict[str, tuple[str, str]],
-                only: str | None) -> LevelChanges:
-    parent_field = {None: None, "province_code": "province_id", "regency_code": "regency_id",
-                    "district_code": "district_id"}[parent_column]
+def _sync_level(
+    model, parent_column: str | None, rows: dict[str, tuple[str, str]], only: str | None
+) -> LevelChanges:
+    parent_field = {
+        None: None,
+        "province_code": "province_id",
+        "regency_code": "regency_id",
+        "district_code": "district_id",
+    }[parent_column]
     fields = ["code", "name", "is_active"] + ([parent_field] if parent_field else [])
     existing_qs = model.objects.in_region(only) if only else model.objects.all()
     existing = {row[0]: row for row in existing_qs.values_list(*fields).iterator(chunk_size=20000)}
@@ -133,8 +149,15 @@ def _sync_level(model, parent_column: str | None, rows: dict[str, tuple[str, str
     for code, (name, parent) in rows.items():
         old = existing.get(code)
         if old is None:
-            to_create.append((code, name, True, *([parent] if parent_field else []),
-                              *([Village.kind_from_code(code)] if model is Village else [])))
+            to_create.append(
+                (
+                    code,
+                    name,
+                    True,
+                    *([parent] if parent_field else []),
+                    *([Village.kind_from_code(code)] if model is Village else []),
+                )
+            )
             changes.created.append(code)
             continue
         _code, old_name, old_active, *old_parent = old
@@ -154,11 +177,12 @@ def _sync_level(model, parent_column: str | None, rows: dict[str, tuple[str, str
     changes.deactivated = sorted(dropped)
     insert_rows(model, fields + (["kind"] if model is Village else []), to_create)
     if to_update:
-        update_fields = ["name", "is_active"] + ([parent_field.removesuffix("_id")]
-                                                 if parent_field else [])
+        update_fields = ["name", "is_active"] + (
+            [parent_field.removesuffix("_id")] if parent_field else []
+        )
         model.objects.bulk_update(to_update, update_fields, batch_size=2000)
     for start in range(0, len(dropped), 900):
-        model.objects.filter(code__in=dropped[start:start + 900]).update(is_active=False)
+        model.objects.filter(code__in=dropped[start : start + 900]).update(is_active=False)
     return changes
 
 
@@ -183,9 +207,9 @@ def create_council(*, code: str, name: str = "", by_council: Council | None = No
 @transaction.atomic
 def activate_term(*, term: BoardTerm) -> BoardTerm:
     """Make ``term`` its council's one active board term, ending the active one."""
-    BoardTerm.objects.filter(council_id=term.council_id, is_active=True).exclude(
-        pk=term.pk
-    ).update(is_active=False)
+    BoardTerm.objects.filter(council_id=term.council_id, is_active=True).exclude(pk=term.pk).update(
+        is_active=False
+    )
     term.is_active = True
     term.save(update_fields=["is_active"])
     return term

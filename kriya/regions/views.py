@@ -11,6 +11,4 @@ def village_search(request: HttpRequest) -> JsonResponse:
     """Typeahead for every village picker: a few letters in, a short list of full paths out."""
     query = request.GET.get("q", "")[:100]
     villages = search_villages(query, council=request.council)
-    return JsonResponse(
-        {"results": [{"code": v.code, "label": v.full_name} for v in villages]}
-    )
+    return JsonResponse({"results": [{"code": v.code, "label": v.full_name} for v in villages]})

@@ -71,8 +71,9 @@ class VillageFilter(admin.SimpleListFilter):
         villages = Village.objects.within(request.council).filter(is_active=True)
         district = request.GET.get(DistrictFilter.parameter_name)
         if district:
-            return list(villages.filter(district_id=district).order_by("name")
-                        .values_list("code", "name"))
+            return list(
+                villages.filter(district_id=district).order_by("name").values_list("code", "name")
+            )
         choices = list(villages.order_by("name").values_list("code", "name")[:101])
         return [] if len(choices) > 100 else choices
 
@@ -88,8 +89,12 @@ class CategoryFilter(admin.SimpleListFilter):
     field = "categories"
 
     def lookups(self, request, model_admin):
-        return [(c.slug, str(c)) for c in CraftCategory.objects.select_related("parent")
-                .order_by("parent__order", "parent_id", "order")]
+        return [
+            (c.slug, str(c))
+            for c in CraftCategory.objects.select_related("parent").order_by(
+                "parent__order", "parent_id", "order"
+            )
+        ]
 
     def queryset(self, request, queryset):
         if not self.value():
@@ -98,9 +103,12 @@ class CategoryFilter(admin.SimpleListFilter):
         # EXISTS on the link table, not a join and DISTINCT: the key index answers it, and
         # the list needs neither the duplicates removed nor the full rows read to count.
         field = queryset.model._meta.get_field(self.field)
-        links = field.remote_field.through.objects.filter(**{
-            field.m2m_field_name(): OuterRef("pk"),
-            f"{field.m2m_reverse_field_name()}__in": matching})
+        links = field.remote_field.through.objects.filter(
+            **{
+                field.m2m_field_name(): OuterRef("pk"),
+                f"{field.m2m_reverse_field_name()}__in": matching,
+            }
+        )
         return queryset.filter(Exists(links))
 
 
@@ -157,11 +165,21 @@ class RegisterChangeList(ChangeList):
         columns = self._columns()
         # The list's filters, carried to each row's page, are the same for every row.
         sample = self.url_for_result(rows[0])
-        query = urlsplit(add_preserved_filters(
-            {"preserved_filters": self.preserved_filters, "opts": self.opts}, sample)).query
+        query = urlsplit(
+            add_preserved_filters(
+                {"preserved_filters": self.preserved_filters, "opts": self.opts}, sample
+            )
+        ).query
         empty = self.model_admin.get_empty_value_display()
-        return [{"pk": row.pk, "cells": mark_safe("".join(
-            self._cell(row, column, query, empty) for column in columns))} for row in rows]
+        return [
+            {
+                "pk": row.pk,
+                "cells": mark_safe(
+                    "".join(self._cell(row, column, query, empty) for column in columns)
+                ),
+            }
+            for row in rows
+        ]
 
     def _columns(self) -> list[_Column]:
         columns, first = [], True
@@ -169,16 +187,31 @@ class RegisterChangeList(ChangeList):
             if name == "action_checkbox":
                 marker = "\x00pk\x00"
                 before, after = checkbox.render(ACTION_CHECKBOX_NAME, marker).split(marker)
-                columns.append(_Column(name, "td", " ".join(unfold_list.CHECKBOX_CLASSES),
-                                       conditional_escape(_("Select record")),
-                                       checkbox=(before, after)))
+                columns.append(
+                    _Column(
+                        name,
+                        "td",
+                        " ".join(unfold_list.CHECKBOX_CLASSES),
+                        conditional_escape(_("Select record")),
+                        checkbox=(before, after),
+                    )
+                )
                 continue
             link = self.list_display_links is not None and (
-                (first and not self.list_display_links) or name in self.list_display_links)
-            classes = " ".join([f"field-{unfold_list._coerce_field_name(name, index)}",
-                                *unfold_list.ROW_CLASSES])
-            columns.append(_Column(name, "th" if link and first else "td", classes,
-                                   conditional_escape(self.page_headers[index]["text"]), link))
+                (first and not self.list_display_links) or name in self.list_display_links
+            )
+            classes = " ".join(
+                [f"field-{unfold_list._coerce_field_name(name, index)}", *unfold_list.ROW_CLASSES]
+            )
+            columns.append(
+                _Column(
+                    name,
+                    "th" if link and first else "td",
+                    classes,
+                    conditional_escape(self.page_headers[index]["text"]),
+                    link,
+                )
+            )
             first = first and not link
         return columns
 
@@ -193,8 +226,10 @@ class RegisterChangeList(ChangeList):
             text = conditional_escape(value)
             if column.link:
                 url = self.url_for_result(row) + (f"?{query}" if query else "")
-                text = (f'<a href="{conditional_escape(url)}" class="'
-                        f'{" ".join(unfold_list.LINK_CLASSES)}" >{text}</a>')
+                text = (
+                    f'<a href="{conditional_escape(url)}" class="'
+                    f'{" ".join(unfold_list.LINK_CLASSES)}" >{text}</a>'
+                )
         return f'<{tag} class="{classes}" data-label="{column.label}">{text}</{tag}>'
 
     def _value(self, row: models.Model, name: str, empty: str) -> tuple[object, bool]:
@@ -238,13 +273,15 @@ class DuplicatesMixin:
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
-                messages.success(request, _("“%(drop)s” was merged into “%(keep)s”.")
-                                 % {"drop": drop.name, "keep": keep.name})
+                messages.success(
+                    request,
+                    _("“%(drop)s” was merged into “%(keep)s”.")
+                    % {"drop": drop.name, "keep": keep.name},
+                )
             return redirect(request.path)
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Suspected duplicates: %(what)s") % {
-                "what": self.opts.verbose_name_plural},
+            "title": _("Suspected duplicates: %(what)s") % {"what": self.opts.verbose_name_plural},
             "opts": self.opts,
             "pairs": suspected_duplicates(self.get_queryset(request)),
             "may_merge": self.has_change_permission(request),
@@ -266,22 +303,28 @@ class PersonalDataAdmin(DuplicatesMixin, RegionalAdmin):
     def get_changelist(self, request, **kwargs):
         return RegisterChangeList
 
-    def get_paginator(self, request, queryset, per_page, orphans=0,
-                      allow_empty_first_page=True):
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         try:  # read as ChangeList reads it, so the count comes with that page's keys
             expected = int(request.GET.get(PAGE_VAR, 1))
         except ValueError:
             expected = 1
-        return self.paginator(queryset, per_page, orphans, allow_empty_first_page,
-                              expected_page=expected)
+        return self.paginator(
+            queryset, per_page, orphans, allow_empty_first_page, expected_page=expected
+        )
 
     def get_urls(self):
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
-            path("export/<str:fmt>/", self.admin_site.admin_view(self.export_view),
-                 name=f"{prefix}_export"),
-            path("duplikat/", self.admin_site.admin_view(self.duplicates_view),
-                 name=f"{prefix}_duplicates"),
+            path(
+                "export/<str:fmt>/",
+                self.admin_site.admin_view(self.export_view),
+                name=f"{prefix}_export",
+            ),
+            path(
+                "duplikat/",
+                self.admin_site.admin_view(self.duplicates_view),
+                name=f"{prefix}_duplicates",
+            ),
             *super().get_urls(),
         ]
 
@@ -290,9 +333,13 @@ class PersonalDataAdmin(DuplicatesMixin, RegionalAdmin):
             raise Http404
         changelist = self.get_changelist_instance(request)
         exported = export_register(
-            queryset=changelist.get_queryset(request), council=request.council,
-            user=request.user, fmt=fmt, reveal_personal=may_see_personal_data(request),
-            filters=dict(request.GET.items()))
+            queryset=changelist.get_queryset(request),
+            council=request.council,
+            user=request.user,
+            fmt=fmt,
+            reveal_personal=may_see_personal_data(request),
+            filters=dict(request.GET.items()),
+        )
         response = HttpResponse(exported.content, content_type=exported.content_type)
         response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
         return response
@@ -337,7 +384,8 @@ class CraftCategoryAdmin(RegionalAdmin):
     def _nation_admin(self, request) -> bool:
         council = getattr(request, "council", None)
         return request.user.is_superuser or (
-            council is not None and council.is_nation and role_allows(request, {Role.ADMIN}))
+            council is not None and council.is_nation and role_allows(request, {Role.ADMIN})
+        )
 
     def has_add_permission(self, request, *args):
         return self._nation_admin(request)
@@ -370,8 +418,15 @@ class BusinessAdmin(PersonalDataAdmin):
     merge_service = services.merge_businesses
     form = BusinessForm
     list_display = ["name", "owner", "nib", "scale", "village", "membership"]
-    list_filter = [DistrictFilter, VillageFilter, CategoryFilter, "scale", ClusterFilter,
-                   "membership", "legal_form"]
+    list_filter = [
+        DistrictFilter,
+        VillageFilter,
+        CategoryFilter,
+        "scale",
+        ClusterFilter,
+        "membership",
+        "legal_form",
+    ]
     show_full_result_count = False  # one COUNT per page, not two, on a large register
     list_select_related = ["owner", "village__district__regency__province"]
     search_fields = ["name", "nib", "owner__name", "village__name"]
@@ -379,21 +434,35 @@ class BusinessAdmin(PersonalDataAdmin):
     filter_horizontal = ["categories"]
     readonly_fields = ["merged_into", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["name", "owner", "categories", "village", "cluster", "address",
-                           "phone"]}),
-        (_("Size"), {"fields": ["legal_form", "scale", "workers", "capital",
-                                "yearly_turnover", "year_founded"]}),
+        (
+            None,
+            {"fields": ["name", "owner", "categories", "village", "cluster", "address", "phone"]},
+        ),
+        (
+            _("Size"),
+            {
+                "fields": [
+                    "legal_form",
+                    "scale",
+                    "workers",
+                    "capital",
+                    "yearly_turnover",
+                    "year_founded",
+                ]
+            },
+        ),
         (_("Council"), {"fields": ["membership", "member_since", "notes"]}),
         (_("Online"), {"fields": ["website", "instagram", "facebook", "marketplace"]}),
-        (_("National systems"), {"fields": ["nib", "siinas_id", "sidt_kumkm_id",
-                                            "ekatalog_id"]}),
+        (_("National systems"), {"fields": ["nib", "siinas_id", "sidt_kumkm_id", "ekatalog_id"]}),
         (_("History"), {"fields": ["merged_into", "created_at", "updated_at"]}),
     ]
 
     def get_fieldsets(self, request, obj=None):
         excluded = set(self.get_exclude(request, obj) or [])
-        return [(title, {**opts, "fields": [f for f in opts["fields"] if f not in excluded]})
-                for title, opts in self.fieldsets]
+        return [
+            (title, {**opts, "fields": [f for f in opts["fields"] if f not in excluded]})
+            for title, opts in self.fieldsets
+        ]
 
 
 @admin.register(Cluster)
@@ -421,8 +490,16 @@ class VillageIconAdmin(RegionalAdmin):
 class MergeRecordAdmin(RegionalAdmin):
     list_display = ["kind", "kept_id", "merged_id", "by", "at"]
     edit_roles = frozenset()
-    readonly_fields = ["kind", "kept_id", "merged_id", "merged_snapshot", "moved", "village",
-                       "by", "at"]
+    readonly_fields = [
+        "kind",
+        "kept_id",
+        "merged_id",
+        "merged_snapshot",
+        "moved",
+        "village",
+        "by",
+        "at",
+    ]
 
     def has_add_permission(self, request, *args):
         return False

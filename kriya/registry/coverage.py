@@ -53,18 +53,34 @@ def coverage(council: Council) -> Coverage:
     Kelurahan count as villages, as Badung counts them. Two queries and the names."""
     length, group_model = GROUPING[council.level]
     villages = council.villages()
-    grouped = (villages.annotate(group=Substr("code", 1, length)).values("group")
-               .annotate(total=Count("code"), with_icon=Count("icon")).order_by("group"))
-    names = dict(group_model.objects.within(council).values_list("code", "name")) \
-        if not council.is_nation else dict(Province.objects.values_list("code", "name"))
-    rows = [CoverageRow(g["group"], names.get(g["group"], g["group"]), g["total"], g["with_icon"])
-            for g in grouped]
-    missing = list(villages.filter(icon__isnull=True).select_related("district__regency__province")
-                   .order_by("code")[:MISSING_LIST_LIMIT + 1])
+    grouped = (
+        villages.annotate(group=Substr("code", 1, length))
+        .values("group")
+        .annotate(total=Count("code"), with_icon=Count("icon"))
+        .order_by("group")
+    )
+    names = (
+        dict(group_model.objects.within(council).values_list("code", "name"))
+        if not council.is_nation
+        else dict(Province.objects.values_list("code", "name"))
+    )
+    rows = [
+        CoverageRow(g["group"], names.get(g["group"], g["group"]), g["total"], g["with_icon"])
+        for g in grouped
+    ]
+    missing = list(
+        villages.filter(icon__isnull=True)
+        .select_related("district__regency__province")
+        .order_by("code")[: MISSING_LIST_LIMIT + 1]
+    )
     return Coverage(
-        council=council, total=sum(r.total for r in rows), with_icon=sum(r.with_icon for r in rows),
-        rows=rows, missing=missing[:MISSING_LIST_LIMIT],
-        missing_truncated=len(missing) > MISSING_LIST_LIMIT)
+        council=council,
+        total=sum(r.total for r in rows),
+        with_icon=sum(r.with_icon for r in rows),
+        rows=rows,
+        missing=missing[:MISSING_LIST_LIMIT],
+        missing_truncated=len(missing) > MISSING_LIST_LIMIT,
+    )
 
 
 def coverage_totals(council: Council) -> tuple[int, int]:

@@ -66,9 +66,33 @@ GIANYAR_ICONS = {
 }
 
 BIRTH_ORDER = [("Wayan", "Putu", "Gede"), ("Made", "Kadek"), ("Nyoman", "Komang"), ("Ketut",)]
-GIVEN = ["Sudarsana", "Ariani", "Sukerti", "Mertha", "Dharma", "Suarta", "Widiastuti", "Budiasa",
-         "Rai", "Sari", "Astawa", "Murniati", "Suparta", "Yasa", "Darmini", "Wirawan", "Ariasa",
-         "Purnami", "Sutama", "Kariasih", "Artawan", "Sumerti", "Juliarta", "Suardana", "Redi"]
+GIVEN = [
+    "Sudarsana",
+    "Ariani",
+    "Sukerti",
+    "Mertha",
+    "Dharma",
+    "Suarta",
+    "Widiastuti",
+    "Budiasa",
+    "Rai",
+    "Sari",
+    "Astawa",
+    "Murniati",
+    "Suparta",
+    "Yasa",
+    "Darmini",
+    "Wirawan",
+    "Ariasa",
+    "Purnami",
+    "Sutama",
+    "Kariasih",
+    "Artawan",
+    "Sumerti",
+    "Juliarta",
+    "Suardana",
+    "Redi",
+]
 SUFFIXES = ["Jaya", "Sari", "Mertha", "Dharma", "Lestari", "Asri", "Kencana", "Utama", "Mandiri"]
 
 
@@ -81,22 +105,29 @@ def _person(rng: random.Random) -> tuple[str, str]:
 def _nik(rng: random.Random, village: Village, sex: str) -> str:
     district = village.district_id.replace(".", "")
     day = rng.randint(1, 28) + (40 if sex == "P" else 0)
-    return (f"{district}{day:02d}{rng.randint(1, 12):02d}{rng.randint(60, 99):02d}"
-            f"{rng.randint(1, 9999):04d}")
+    return (
+        f"{district}{day:02d}{rng.randint(1, 12):02d}{rng.randint(60, 99):02d}"
+        f"{rng.randint(1, 9999):04d}"
+    )
 
 
-def _business(rng: random.Random, village: Village, category: CraftCategory, stem: str,
-              used_names: set) -> Business:
+def _business(
+    rng: random.Random, village: Village, category: CraftCategory, stem: str, used_names: set
+) -> Business:
     name, sex = _person(rng)
     while (village.code, name) in used_names:  # namesakes exist, but not by accident here
         name, sex = _person(rng)
     used_names.add((village.code, name))
     artisan = Artisan.objects.create(
-        name=name, sex=sex, village=village, birth_year=rng.randint(1960, 2000),
+        name=name,
+        sex=sex,
+        village=village,
+        birth_year=rng.randint(1960, 2000),
         nik=_nik(rng, village, sex) if rng.random() < 0.6 else "",
         phone=f"+62812{rng.randint(1000000, 9999999)}" if rng.random() < 0.8 else "",
         address=f"Banjar {rng.choice(['Dangin', 'Dauh', 'Kaja', 'Kelod', 'Tengah'])} "
-                f"Pura, {village.name}")
+        f"Pura, {village.name}",
+    )
     artisan.skills.add(category)
     while True:
         business_name = f"{stem} {rng.choice(SUFFIXES)} {rng.choice(GIVEN)}"
@@ -105,18 +136,26 @@ def _business(rng: random.Random, village: Village, category: CraftCategory, ste
             break
     turnover = Decimal(rng.choice([60, 120, 240, 480, 900, 1800, 3600])) * 1_000_000
     business = Business.objects.create(
-        name=business_name, owner=artisan, village=village, address=artisan.address,
-        phone=artisan.phone, workers=rng.randint(1, 25), yearly_turnover=turnover,
-        scale=scale_for(capital=None, turnover=turnover), year_founded=rng.randint(1975, 2024),
+        name=business_name,
+        owner=artisan,
+        village=village,
+        address=artisan.address,
+        phone=artisan.phone,
+        workers=rng.randint(1, 25),
+        yearly_turnover=turnover,
+        scale=scale_for(capital=None, turnover=turnover),
+        year_founded=rng.randint(1975, 2024),
         nib=f"{rng.randint(10**12, 10**13 - 1)}" if rng.random() < 0.5 else "",
         membership=rng.choice([Business.Membership.MEMBER] * 4 + [Business.Membership.CANDIDATE]),
-        member_since=date(rng.randint(2015, 2025), rng.randint(1, 12), 1))
+        member_since=date(rng.randint(2015, 2025), rng.randint(1, 12), 1),
+    )
     business.categories.add(category)
     return business
 
 
-def _council_register(council: Council, icons: dict, icon_total: int, seed: int,
-                      by: User | None) -> None:
+def _council_register(
+    council: Council, icons: dict, icon_total: int, seed: int, by: User | None
+) -> None:
     rng = random.Random(seed)
     villages = list(council.villages().select_related("district").order_by("code"))
     categories = {c.slug: c for c in CraftCategory.objects.all()}
@@ -130,16 +169,25 @@ def _council_register(council: Council, icons: dict, icon_total: int, seed: int,
         if village.code in plan:
             slug, title, stem = plan[village.code]
             category = categories[slug]
-            made = [_business(rng, village, category, stem, used_names)
-                    for _ in range(rng.randint(4, 9))]
+            made = [
+                _business(rng, village, category, stem, used_names)
+                for _ in range(rng.randint(4, 9))
+            ]
             cluster = None
             if len(made) >= 7:
-                cluster = Cluster.objects.create(name=f"Sentra {title}", village=village,
-                                                 main_category=category)
+                cluster = Cluster.objects.create(
+                    name=f"Sentra {title}", village=village, main_category=category
+                )
                 Business.objects.filter(pk__in=[b.pk for b in made]).update(cluster=cluster)
             icon = services.set_village_icon(
-                council=council, village=village, category=category, title=title, by=by,
-                since_year=rng.choice([1960, 1975, 1990, 2005, 2015]), cluster=cluster)
+                council=council,
+                village=village,
+                category=category,
+                title=title,
+                by=by,
+                since_year=rng.choice([1960, 1975, 1990, 2005, 2015]),
+                cluster=cluster,
+            )
             icon.businesses.set(made[:3])
         else:
             for _ in range(rng.randint(0, 3)):
@@ -150,8 +198,11 @@ def _council_register(council: Council, icons: dict, icon_total: int, seed: int,
 def _suspected_duplicates(council: Council) -> None:
     """The same carver typed three ways by three offices: shown on the duplicates page."""
     jagapati = Village.objects.get(code="51.03.03.2004")
-    for name, nik in [("I Made Sudarsana", "5103031203780004"), ("I Md Sudarsana", ""),
-                      ("MADE SUDARSANA", "")]:
+    for name, nik in [
+        ("I Made Sudarsana", "5103031203780004"),
+        ("I Md Sudarsana", ""),
+        ("MADE SUDARSANA", ""),
+    ]:
         Artisan.objects.create(name=name, nik=nik, sex="L", village=jagapati, birth_year=1978)
 
 
@@ -159,8 +210,9 @@ def _merged_history(village_code: str, name: str, by: User | None) -> None:
     """One duplicate already merged, so the register shows a merge in its history."""
     village = Village.objects.get(code=village_code)
     keep = Artisan.objects.create(name=name, sex="P", village=village, birth_year=1984)
-    drop = Artisan.objects.create(name=name.upper(), sex="P", village=village,
-                                  phone="+6281338001122")
+    drop = Artisan.objects.create(
+        name=name.upper(), sex="P", village=village, phone="+6281338001122"
+    )
     services.merge_artisans(keep=keep, drop=drop, by=by)
 
 
@@ -168,8 +220,14 @@ def _first_export(council: Council, username: str) -> None:
     """The secretariat's first full export, so the personal-data log has history."""
     user = User.objects.filter(username=username).first()
     if user is not None:
-        export_register(queryset=Business.objects.active(), council=council, user=user,
-                        fmt="xlsx", reveal_personal=True, filters={})
+        export_register(
+            queryset=Business.objects.active(),
+            council=council,
+            user=user,
+            fmt="xlsx",
+            reveal_personal=True,
+            filters={},
+        )
 
 
 @transaction.atomic

@@ -15,18 +15,40 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 ABBREVIATIONS = {
-    "md": "made", "kt": "ketut", "wy": "wayan", "nym": "nyoman", "pt": "putu",
-    "gst": "gusti", "gd": "gede", "kd": "kadek", "kmg": "komang", "ngh": "ngurah",
-    "agng": "agung", "ag": "agung", "moh": "mohammad",
-    "muh": "muhammad", "mhd": "muhammad", "moch": "mochammad", "st": "siti",
+    "md": "made",
+    "kt": "ketut",
+    "wy": "wayan",
+    "nym": "nyoman",
+    "pt": "putu",
+    "gst": "gusti",
+    "gd": "gede",
+    "kd": "kadek",
+    "kmg": "komang",
+    "ngh": "ngurah",
+    "agng": "agung",
+    "ag": "agung",
+    "moh": "mohammad",
+    "muh": "muhammad",
+    "mhd": "muhammad",
+    "moch": "mochammad",
+    "st": "siti",
 }
 DROPPED = {"ir", "h", "hj", "dr", "drs", "s", "se", "spd", "bpk", "ibu", "pak"}
 # Balinese names carry sex (I / Ni) and birth order (Wayan, Putu and Gede are all first-born;
 # Made, Kadek and Nengah second; Nyoman and Komang third; Ketut fourth). Two records that
 # disagree on either are two people, however alike the rest of the name.
 HONORIFIC = {"i": "L", "ni": "P"}
-BIRTH_ORDER = {"wayan": 1, "putu": 1, "gede": 1, "made": 2, "kadek": 2, "nengah": 2,
-               "nyoman": 3, "komang": 3, "ketut": 4}
+BIRTH_ORDER = {
+    "wayan": 1,
+    "putu": 1,
+    "gede": 1,
+    "made": 2,
+    "kadek": 2,
+    "nengah": 2,
+    "nyoman": 3,
+    "komang": 3,
+    "ketut": 4,
+}
 WORD = re.compile(r"[a-z0-9]+")
 THRESHOLD = 90
 NOT_KEY = DROPPED | set(BIRTH_ORDER) | set(HONORIFIC)
@@ -36,8 +58,7 @@ def _parts(name: str) -> tuple[str | None, int | None, str]:
     words = [ABBREVIATIONS.get(w, w) for w in WORD.findall(name.lower())]
     sex = HONORIFIC.get(words[0]) if len(words) > 1 else None
     order = next((BIRTH_ORDER[w] for w in words if w in BIRTH_ORDER), None)
-    rest = [w for w in words if w not in DROPPED and w not in BIRTH_ORDER
-            and w not in HONORIFIC]
+    rest = [w for w in words if w not in DROPPED and w not in BIRTH_ORDER and w not in HONORIFIC]
     return sex, order, " ".join(rest or words)
 
 
@@ -58,8 +79,11 @@ def _alike(a: tuple[str | None, int | None, str], b: tuple[str | None, int | Non
         return False
     if sex_a and sex_b and sex_a != sex_b or order_a and order_b and order_a != order_b:
         return False
-    return key_a == key_b or fuzz.ratio(key_a, key_b) >= THRESHOLD or \
-        fuzz.token_sort_ratio(key_a, key_b) >= 95
+    return (
+        key_a == key_b
+        or fuzz.ratio(key_a, key_b) >= THRESHOLD
+        or fuzz.token_sort_ratio(key_a, key_b) >= 95
+    )
 
 
 def suspected_pairs(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, int]]:
@@ -71,7 +95,7 @@ def suspected_pairs(rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, int
     pairs = []
     for members in by_village.values():
         for i, (pk_a, parts_a) in enumerate(members):
-            for pk_b, parts_b in members[i + 1:]:
+            for pk_b, parts_b in members[i + 1 :]:
                 if _alike(parts_a, parts_b):
                     pairs.append((pk_a, pk_b))
     return pairs
@@ -82,6 +106,9 @@ def suspected_duplicates(queryset) -> list[tuple[object, object]]:
     rows = list(queryset.active().values_list("pk", "village_id", "name"))
     pairs = suspected_pairs(rows)
     ids = {pk for pair in pairs for pk in pair}
-    objects = queryset.model.objects.filter(pk__in=ids).select_related(
-        "village__district__regency__province").in_bulk()
+    objects = (
+        queryset.model.objects.filter(pk__in=ids)
+        .select_related("village__district__regency__province")
+        .in_bulk()
+    )
     return [(objects[a], objects[b]) for a, b in pairs]

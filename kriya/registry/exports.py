@@ -85,16 +85,29 @@ def _prepare(queryset: QuerySet) -> QuerySet:
 
 
 @transaction.atomic
-def export_register(*, queryset: QuerySet, council: Council, user: User, fmt: str,
-                    reveal_personal: bool, filters: dict) -> ExportFile:
+def export_register(
+    *,
+    queryset: QuerySet,
+    council: Council,
+    user: User,
+    fmt: str,
+    reveal_personal: bool,
+    filters: dict,
+) -> ExportFile:
     """The list as XLSX or CSV. Personal columns are masked unless ``reveal_personal``;
     an export that reveals them writes its access-log row in the same transaction."""
     columns = BUSINESS_COLUMNS if queryset.model is Business else ARTISAN_COLUMNS
     objects = list(_prepare(queryset.within(council)).iterator(chunk_size=2000))
 
     def cells(obj) -> list:
-        return [(column.value(obj) if reveal_personal or not column.personal
-                 else mask(str(column.value(obj) or ""))) for column in columns]
+        return [
+            (
+                column.value(obj)
+                if reveal_personal or not column.personal
+                else mask(str(column.value(obj) or ""))
+            )
+            for column in columns
+        ]
 
     headers = [column.header() for column in columns]
     rows = (cells(obj) for obj in objects)
@@ -104,15 +117,20 @@ def export_register(*, queryset: QuerySet, council: Council, user: User, fmt: st
         content, content_type = write_csv(headers=headers, rows=rows), CSV_TYPE
     else:
         fmt = "xlsx"
-        content = write_xlsx(title=str(queryset.model._meta.verbose_name_plural), headers=headers,
-                             rows=rows)
+        content = write_xlsx(
+            title=str(queryset.model._meta.verbose_name_plural), headers=headers, rows=rows
+        )
         content_type = XLSX_TYPE
     if reveal_personal:
         PersonalDataExport.objects.create(
-            user=user, council=council, what=str(queryset.model._meta.verbose_name_plural),
-            filters=filters, rows=len(objects), file_format=fmt)
-    return ExportFile(content, content_type, f"{name}-{council.code}-{stamp}.{fmt}",
-                      len(objects))
+            user=user,
+            council=council,
+            what=str(queryset.model._meta.verbose_name_plural),
+            filters=filters,
+            rows=len(objects),
+            file_format=fmt,
+        )
+    return ExportFile(content, content_type, f"{name}-{council.code}-{stamp}.{fmt}", len(objects))
 
 
 __all__ = ["Artisan", "Business", "ExportFile", "export_register"]

@@ -44,59 +44,116 @@ class RegisterForm(forms.ModelForm):
 
 class ArtisanForm(RegisterForm):
     # Wider than the 16 digits stored: "5103 0412 0378 0004" is cleaned, then validated.
-    nik = forms.CharField(label=_("NIK"), max_length=40, required=False,
-                          validators=[validate_nik], widget=UnfoldAdminTextInputWidget,
-                          help_text=_("16 digits, from the identity card (KTP)."))
+    nik = forms.CharField(
+        label=_("NIK"),
+        max_length=40,
+        required=False,
+        validators=[validate_nik],
+        widget=UnfoldAdminTextInputWidget,
+        help_text=_("16 digits, from the identity card (KTP)."),
+    )
+
     class Meta:
         model = Artisan
-        fields = ["name", "nik", "sex", "birth_year", "phone", "address", "village", "skills",
-                  "photo", "notes"]
+        fields = [
+            "name",
+            "nik",
+            "sex",
+            "birth_year",
+            "phone",
+            "address",
+            "village",
+            "skills",
+            "photo",
+            "notes",
+        ]
 
 
 class BusinessForm(RegisterForm):
-    nib = forms.CharField(label=_("NIB"), max_length=40, required=False,
-                          validators=[validate_nib], widget=UnfoldAdminTextInputWidget,
-                          help_text=_("Business identity number from OSS: 13 digits."))
+    nib = forms.CharField(
+        label=_("NIB"),
+        max_length=40,
+        required=False,
+        validators=[validate_nib],
+        widget=UnfoldAdminTextInputWidget,
+        help_text=_("Business identity number from OSS: 13 digits."),
+    )
+
     class Meta:
         model = Business
         formfield_callback = https_by_default
-        fields = ["name", "owner", "nib", "legal_form", "scale", "categories", "village",
-                  "cluster", "address", "phone", "workers", "capital", "yearly_turnover",
-                  "year_founded", "membership", "member_since", "website", "instagram",
-                  "facebook", "marketplace", "siinas_id", "sidt_kumkm_id", "ekatalog_id",
-                  "notes"]
+        fields = [
+            "name",
+            "owner",
+            "nib",
+            "legal_form",
+            "scale",
+            "categories",
+            "village",
+            "cluster",
+            "address",
+            "phone",
+            "workers",
+            "capital",
+            "yearly_turnover",
+            "year_founded",
+            "membership",
+            "member_since",
+            "website",
+            "instagram",
+            "facebook",
+            "marketplace",
+            "siinas_id",
+            "sidt_kumkm_id",
+            "ekatalog_id",
+            "notes",
+        ]
 
     def clean(self) -> dict:
         data = super().clean()
         scale = scale_for(capital=data.get("capital"), turnover=data.get("yearly_turnover"))
         if scale:
-            if data.get("scale") and data["scale"] != scale and self.has_changed() and \
-                    "scale" in self.changed_data:
-                self.add_error("scale", _("Capital or turnover makes this business %(scale)s "
-                                          "(PP 7/2021).") % {
-                    "scale": Business.Scale(scale).label})
+            if (
+                data.get("scale")
+                and data["scale"] != scale
+                and self.has_changed()
+                and "scale" in self.changed_data
+            ):
+                self.add_error(
+                    "scale",
+                    _("Capital or turnover makes this business %(scale)s (PP 7/2021).")
+                    % {"scale": Business.Scale(scale).label},
+                )
             data["scale"] = scale
             self.instance.scale = scale
         return data
 
 
 class ImportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportBatch.Kind.choices,
-                             widget=UnfoldAdminSelectWidget)
-    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"),
-                           help_text=_("Up to 50 MB. The first sheet is read; headings may "
-                                       "be in Indonesian or English, in any order."),
-                           widget=UnfoldAdminFileFieldWidget)
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=ImportBatch.Kind.choices,
+        widget=UnfoldAdminSelectWidget,
+    )
+    file = forms.FileField(
+        label=_("Spreadsheet (XLSX or CSV)"),
+        help_text=_(
+            "Up to 50 MB. The first sheet is read; headings may "
+            "be in Indonesian or English, in any order."
+        ),
+        widget=UnfoldAdminFileFieldWidget,
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if suffix not in {"xlsx", "xls", "xlsm", "ods", "csv"}:
-            raise forms.ValidationError(_("“%(name)s” is not a spreadsheet: upload an .xlsx or "
-                                          ".csv file.") % {"name": upload.name})
+            raise forms.ValidationError(
+                _("“%(name)s” is not a spreadsheet: upload an .xlsx or .csv file.")
+                % {"name": upload.name}
+            )
         if upload.size > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 50 MB; split it into "
-                                          "parts."))
+            raise forms.ValidationError(_("The file is larger than 50 MB; split it into parts."))
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload

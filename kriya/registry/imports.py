@@ -25,8 +25,9 @@ def start_import(*, council: Council, user: User, upload: UploadedFile, kind: st
     """Store the file and queue its check; nothing is written to the register yet."""
     from kriya.registry import tasks
 
-    batch = ImportBatch.objects.create(council=council, created_by=user, kind=kind,
-                                       file=upload, filename=upload.name[:255])
+    batch = ImportBatch.objects.create(
+        council=council, created_by=user, kind=kind, file=upload, filename=upload.name[:255]
+    )
     transaction.on_commit(lambda: tasks.preview_import.enqueue(batch.pk))
     return batch
 
@@ -38,8 +39,10 @@ def confirm_import(*, batch: ImportBatch, mode: str) -> ImportBatch:
 
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
     if not batch.can_move_to(Status.COMMITTING):
-        raise ValidationError(_("This file is not waiting for confirmation (it is %(status)s).")
-                              % {"status": batch.get_status_display()})
+        raise ValidationError(
+            _("This file is not waiting for confirmation (it is %(status)s).")
+            % {"status": batch.get_status_display()}
+        )
     _move(batch, Status.COMMITTING, mode=mode)
     transaction.on_commit(lambda: tasks.commit_import.enqueue(batch.pk))
     return batch
@@ -54,14 +57,20 @@ def _move(batch: ImportBatch, status: str, **fields) -> None:
 def _progress(batch_id: int):
     def report(done: int, total: int) -> None:
         ImportBatch.objects.filter(pk=batch_id).update(progress_done=done, progress_total=total)
+
     return report
 
 
 def _preview(batch: ImportBatch):
     with batch.file.open("rb") as handle:
         content = handle.read()
-    return preview_file(content=content, filename=batch.filename, council=batch.council,
-                        kind=batch.kind, progress=_progress(batch.pk))
+    return preview_file(
+        content=content,
+        filename=batch.filename,
+        council=batch.council,
+        kind=batch.kind,
+        progress=_progress(batch.pk),
+    )
 
 
 def run_preview(batch_id: int) -> None:
@@ -75,13 +84,25 @@ def run_preview(batch_id: int) -> None:
         return
     except Exception:
         logger.exception("register import %s: the check failed", batch_id)
-        _move(batch, Status.FAILED, error=_("The file could not be checked because of an "
-                                            "internal error; it has been logged."))
+        _move(
+            batch,
+            Status.FAILED,
+            error=_(
+                "The file could not be checked because of an internal error; it has been logged."
+            ),
+        )
         return
-    problems = [{"row": row.number, "status": row.status, "problems": row.problems}
-                for row in preview.rows if row.problems]
-    _move(batch, Status.PREVIEWED, summary={**preview.counts(), "notes": preview.notes},
-          problems=problems[:STORED_PROBLEM_ROWS])
+    problems = [
+        {"row": row.number, "status": row.status, "problems": row.problems}
+        for row in preview.rows
+        if row.problems
+    ]
+    _move(
+        batch,
+        Status.PREVIEWED,
+        summary={**preview.counts(), "notes": preview.notes},
+        problems=problems[:STORED_PROBLEM_ROWS],
+    )
 
 
 def run_commit(batch_id: int) -> None:
@@ -95,7 +116,10 @@ def run_commit(batch_id: int) -> None:
         return
     except Exception:
         logger.exception("register import %s: writing failed", batch_id)
-        _move(batch, Status.FAILED, error=_("Nothing was imported because of an internal "
-                                            "error; it has been logged."))
+        _move(
+            batch,
+            Status.FAILED,
+            error=_("Nothing was imported because of an internal error; it has been logged."),
+        )
         return
     _move(batch, Status.DONE, result=result.as_dict(), error="")

@@ -26,8 +26,14 @@ class CraftCategory(models.Model):
     name = models.CharField(_("name"), max_length=80)
     name_en = models.CharField(_("name in English"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="children", verbose_name=_("family"))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("family"),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -49,8 +55,14 @@ class RegisterRecord(RegionalModel):
     """What artisans and businesses share: a village, a merge history, timestamps."""
 
     region_path = "village__code"
-    merged_into = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                                    related_name="merged_from", verbose_name=_("merged into"))
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("merged into"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -74,32 +86,50 @@ class Artisan(RegisterRecord):
 
     admin_icon = "person_apron"
     name = models.CharField(_("name"), max_length=150, db_index=True)
-    nik = models.CharField(_("NIK"), max_length=16, blank=True, validators=[validate_nik],
-                           help_text=_("16 digits, from the identity card (KTP)."))
+    nik = models.CharField(
+        _("NIK"),
+        max_length=16,
+        blank=True,
+        validators=[validate_nik],
+        help_text=_("16 digits, from the identity card (KTP)."),
+    )
     sex = models.CharField(_("sex"), max_length=1, choices=Sex, blank=True)
     birth_year = models.PositiveSmallIntegerField(
-        _("birth year"), null=True, blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)])
+        _("birth year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
     phone = models.CharField(_("phone / WhatsApp"), max_length=20, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="artisans",
-                                verbose_name=_("village"))
-    skills = models.ManyToManyField(CraftCategory, blank=True, related_name="artisans",
-                                    verbose_name=_("skills"))
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="artisans", verbose_name=_("village")
+    )
+    skills = models.ManyToManyField(
+        CraftCategory, blank=True, related_name="artisans", verbose_name=_("skills")
+    )
     photo = models.ImageField(_("photo"), upload_to="artisans/", blank=True)
     notes = models.TextField(_("notes"), blank=True)
     # The artisan's own login, for the artisan portal (their businesses and products).
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="artisan",
-                                verbose_name=_("login for the artisan portal"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="artisan",
+        verbose_name=_("login for the artisan portal"),
+    )
 
     class Meta(RegisterRecord.Meta):
         verbose_name = _("artisan")
         verbose_name_plural = _("artisans")
         constraints = [
             models.UniqueConstraint(
-                fields=["nik"], condition=~Q(nik=""), name="artisan_nik_unique",
-                violation_error_message=_("An artisan with this NIK is already registered.")),
+                fields=["nik"],
+                condition=~Q(nik=""),
+                name="artisan_nik_unique",
+                violation_error_message=_("An artisan with this NIK is already registered."),
+            ),
         ]
 
 
@@ -129,34 +159,68 @@ class Business(RegisterRecord):
         LAPSED = "lapsed", _("lapsed")
 
     name = models.CharField(_("name"), max_length=200, db_index=True)
-    owner = models.ForeignKey(Artisan, on_delete=models.SET_NULL, null=True, blank=True,
-                              related_name="businesses", verbose_name=_("owner"))
-    nib = models.CharField(_("NIB"), max_length=13, blank=True, validators=[validate_nib],
-                           help_text=_("Business identity number from OSS: 13 digits."))
-    legal_form = models.CharField(_("legal form"), max_length=12, choices=LegalForm,
-                                  default=LegalForm.PERSONAL)
-    scale = models.CharField(_("scale"), max_length=10, choices=Scale, default=Scale.MICRO,
-                             help_text=_("Set from capital or turnover (PP 7/2021) when "
-                                         "either is given."))
-    categories = models.ManyToManyField(CraftCategory, blank=True, related_name="businesses",
-                                        verbose_name=_("craft categories"))
-    village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="businesses",
-                                verbose_name=_("village"))
-    cluster = models.ForeignKey("Cluster", on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="businesses", verbose_name=_("cluster"))
+    owner = models.ForeignKey(
+        Artisan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="businesses",
+        verbose_name=_("owner"),
+    )
+    nib = models.CharField(
+        _("NIB"),
+        max_length=13,
+        blank=True,
+        validators=[validate_nib],
+        help_text=_("Business identity number from OSS: 13 digits."),
+    )
+    legal_form = models.CharField(
+        _("legal form"), max_length=12, choices=LegalForm, default=LegalForm.PERSONAL
+    )
+    scale = models.CharField(
+        _("scale"),
+        max_length=10,
+        choices=Scale,
+        default=Scale.MICRO,
+        help_text=_("Set from capital or turnover (PP 7/2021) when either is given."),
+    )
+    categories = models.ManyToManyField(
+        CraftCategory, blank=True, related_name="businesses", verbose_name=_("craft categories")
+    )
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="businesses", verbose_name=_("village")
+    )
+    cluster = models.ForeignKey(
+        "Cluster",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="businesses",
+        verbose_name=_("cluster"),
+    )
     address = models.CharField(_("address"), max_length=255, blank=True)
     phone = models.CharField(_("phone / WhatsApp"), max_length=20, blank=True)
     workers = models.PositiveIntegerField(_("workers"), null=True, blank=True)
-    capital = models.DecimalField(_("business capital (Rp)"), max_digits=16, decimal_places=0,
-                                  null=True, blank=True,
-                                  help_text=_("Excluding land and buildings."))
-    yearly_turnover = models.DecimalField(_("yearly turnover (Rp)"), max_digits=16,
-                                          decimal_places=0, null=True, blank=True)
+    capital = models.DecimalField(
+        _("business capital (Rp)"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        help_text=_("Excluding land and buildings."),
+    )
+    yearly_turnover = models.DecimalField(
+        _("yearly turnover (Rp)"), max_digits=16, decimal_places=0, null=True, blank=True
+    )
     year_founded = models.PositiveSmallIntegerField(
-        _("year founded"), null=True, blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)])
-    membership = models.CharField(_("council membership"), max_length=10, choices=Membership,
-                                  default=Membership.MEMBER)
+        _("year founded"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    membership = models.CharField(
+        _("council membership"), max_length=10, choices=Membership, default=Membership.MEMBER
+    )
     member_since = models.DateField(_("member since"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     instagram = models.CharField(_("Instagram"), max_length=100, blank=True)
@@ -166,13 +230,17 @@ class Business(RegisterRecord):
     sidt_kumkm_id = models.CharField(_("SIDT-KUMKM ID"), max_length=40, blank=True)
     ekatalog_id = models.CharField(_("e-Katalog ID"), max_length=40, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+
     class Meta(RegisterRecord.Meta):
         verbose_name = _("business")
         verbose_name_plural = _("businesses")
         constraints = [
             models.UniqueConstraint(
-                fields=["nib"], condition=~Q(nib=""), name="business_nib_unique",
-                violation_error_message=_("A business with this NIB is already registered.")),
+                fields=["nib"],
+                condition=~Q(nib=""),
+                name="business_nib_unique",
+                violation_error_message=_("A business with this NIB is already registered."),
+            ),
         ]
         indexes = [models.Index(fields=["village", "name"])]
 
@@ -186,18 +254,23 @@ class Business(RegisterRecord):
 
 
 # PP 7/2021, art. 35: capital (excluding land and buildings) or yearly sales, in rupiah.
-SCALE_BY_CAPITAL = [(Decimal(1_000_000_000), Business.Scale.MICRO),
-                    (Decimal(5_000_000_000), Business.Scale.SMALL),
-                    (Decimal(10_000_000_000), Business.Scale.MEDIUM)]
-SCALE_BY_TURNOVER = [(Decimal(2_000_000_000), Business.Scale.MICRO),
-                     (Decimal(15_000_000_000), Business.Scale.SMALL),
-                     (Decimal(50_000_000_000), Business.Scale.MEDIUM)]
+SCALE_BY_CAPITAL = [
+    (Decimal(1_000_000_000), Business.Scale.MICRO),
+    (Decimal(5_000_000_000), Business.Scale.SMALL),
+    (Decimal(10_000_000_000), Business.Scale.MEDIUM),
+]
+SCALE_BY_TURNOVER = [
+    (Decimal(2_000_000_000), Business.Scale.MICRO),
+    (Decimal(15_000_000_000), Business.Scale.SMALL),
+    (Decimal(50_000_000_000), Business.Scale.MEDIUM),
+]
 
 
 def scale_for(*, capital: Decimal | None, turnover: Decimal | None) -> str | None:
     """The PP 7/2021 scale; capital decides when given (the regulation's first criterion)."""
-    value, table = (capital, SCALE_BY_CAPITAL) if capital is not None else (
-        turnover, SCALE_BY_TURNOVER)
+    value, table = (
+        (capital, SCALE_BY_CAPITAL) if capital is not None else (turnover, SCALE_BY_TURNOVER)
+    )
     if value is None:
         return None
     for ceiling, scale in table:
@@ -212,10 +285,15 @@ class Cluster(RegionalModel):
     admin_icon = "hub"
     region_path = "village__code"
     name = models.CharField(_("name"), max_length=150)
-    village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="clusters",
-                                verbose_name=_("village"))
-    main_category = models.ForeignKey(CraftCategory, on_delete=models.PROTECT,
-                                      related_name="clusters", verbose_name=_("main craft"))
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="clusters", verbose_name=_("village")
+    )
+    main_category = models.ForeignKey(
+        CraftCategory,
+        on_delete=models.PROTECT,
+        related_name="clusters",
+        verbose_name=_("main craft"),
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -232,23 +310,45 @@ class VillageIcon(RegionalModel):
 
     admin_icon = "star"
     region_path = "village__code"
-    village = models.OneToOneField(Village, on_delete=models.PROTECT, related_name="icon",
-                                   verbose_name=_("village"))
-    category = models.ForeignKey(CraftCategory, on_delete=models.PROTECT,
-                                 related_name="village_icons", verbose_name=_("craft"))
-    title = models.CharField(_("what it is"), max_length=150,
-                             help_text=_("For example “Endek cloth of Getasan”."))
+    village = models.OneToOneField(
+        Village, on_delete=models.PROTECT, related_name="icon", verbose_name=_("village")
+    )
+    category = models.ForeignKey(
+        CraftCategory,
+        on_delete=models.PROTECT,
+        related_name="village_icons",
+        verbose_name=_("craft"),
+    )
+    title = models.CharField(
+        _("what it is"), max_length=150, help_text=_("For example “Endek cloth of Getasan”.")
+    )
     description = models.TextField(_("story"), blank=True)
     since_year = models.PositiveSmallIntegerField(
-        _("since (year)"), null=True, blank=True,
-        validators=[MinValueValidator(1000), MaxValueValidator(2100)])
+        _("since (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1000), MaxValueValidator(2100)],
+    )
     photo = models.ImageField(_("photo"), upload_to="village-icons/", blank=True)
-    cluster = models.ForeignKey(Cluster, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="village_icons", verbose_name=_("cluster"))
-    businesses = models.ManyToManyField(Business, blank=True, related_name="village_icons",
-                                        verbose_name=_("businesses behind it"))
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                               blank=True, editable=False, related_name="+")
+    cluster = models.ForeignKey(
+        Cluster,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="village_icons",
+        verbose_name=_("cluster"),
+    )
+    businesses = models.ManyToManyField(
+        Business, blank=True, related_name="village_icons", verbose_name=_("businesses behind it")
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -265,16 +365,23 @@ class MergeRecord(RegionalModel):
 
     admin_icon = "merge"
     region_path = "village__code"
-    kind = models.CharField(_("kind"), max_length=10,
-                            choices=[("artisan", _("artisan")), ("business", _("business"))])
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=[("artisan", _("artisan")), ("business", _("business"))]
+    )
     kept_id = models.PositiveBigIntegerField(_("kept record"))
     merged_id = models.PositiveBigIntegerField(_("merged record"))
     merged_snapshot = models.JSONField(_("merged record as it was"))
     moved = models.JSONField(_("related records moved"), default=dict)
-    village = models.ForeignKey(Village, on_delete=models.PROTECT, related_name="+",
-                                verbose_name=_("village"))
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                           related_name="+", verbose_name=_("by"))
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
@@ -308,15 +415,23 @@ class ImportBatch(RegionalModel):
         BUSINESS = "business", _("businesses with their owners")
         ARTISAN = "artisan", _("artisans")
 
-    council = models.ForeignKey("regions.Council", on_delete=models.CASCADE,
-                                related_name="import_batches", verbose_name=_("council"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, related_name="+", verbose_name=_("by"))
+    council = models.ForeignKey(
+        "regions.Council",
+        on_delete=models.CASCADE,
+        related_name="import_batches",
+        verbose_name=_("council"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.BUSINESS)
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     filename = models.CharField(_("file name"), max_length=255)
-    status = models.CharField(_("status"), max_length=12, choices=Status,
-                              default=Status.UPLOADED)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.UPLOADED)
     mode = models.CharField(_("mode"), max_length=5, blank=True)
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
@@ -344,5 +459,4 @@ class ImportBatch(RegionalModel):
 
     @property
     def working(self) -> bool:
-        return self.status in {self.Status.UPLOADED, self.Status.PREVIEWING,
-                               self.Status.COMMITTING}
+        return self.status in {self.Status.UPLOADED, self.Status.PREVIEWING, self.Status.COMMITTING}

@@ -8,8 +8,7 @@ from kriya.accounts.models import User
 from kriya.registry.models import Business
 
 # What the artisan keeps up themselves; name, NIB, scale and membership are the council's.
-PROFILE_FIELDS = ("address", "phone", "website", "instagram", "facebook", "marketplace",
-                  "notes")
+PROFILE_FIELDS = ("address", "phone", "website", "instagram", "facebook", "marketplace", "notes")
 
 
 @transaction.atomic
@@ -20,7 +19,6 @@ def update_business_profile(*, business: Business, by: User | None, **values) ->
         raise TypeError(f"not an artisan-kept business field: {sorted(unknown)}")
     for name, value in values.items():
         setattr(business, name, value)
-    business.full_clean(exclude=[f.name for f in Business._meta.fields
-                                 if f.name not in values])
+    business.full_clean(exclude=[f.name for f in Business._meta.fields if f.name not in values])
     business.save(update_fields=[*values, "updated_at"])
     return business

@@ -14,22 +14,39 @@ from kriya.registry.models import Artisan, Business, CraftCategory, MergeRecord,
 
 
 @transaction.atomic
-def set_village_icon(*, council: Council, village: Village, category: CraftCategory,
-                     title: str, by: User | None = None, **details) -> VillageIcon:
+def set_village_icon(
+    *,
+    council: Council,
+    village: Village,
+    category: CraftCategory,
+    title: str,
+    by: User | None = None,
+    **details,
+) -> VillageIcon:
     """Give ``village`` its signature craft; only inside the council's own region."""
     if not code_covers(council.code, village.code):
         raise ValidationError(
             _("%(village)s is outside the region of %(council)s.")
-            % {"village": village.name, "council": council.name})
+            % {"village": village.name, "council": council.name}
+        )
     icon, _created = VillageIcon.objects.update_or_create(
-        village=village, defaults={"category": category, "title": title, "set_by": by, **details})
+        village=village, defaults={"category": category, "title": title, "set_by": by, **details}
+    )
     return icon
 
 
 def _snapshot(obj) -> dict:
     data = model_to_dict(obj, exclude=["photo"])
-    return {key: (list(map(str, value)) if isinstance(value, list) else
-                  str(value) if value is not None else None) for key, value in data.items()}
+    return {
+        key: (
+            list(map(str, value))
+            if isinstance(value, list)
+            else str(value)
+            if value is not None
+            else None
+        )
+        for key, value in data.items()
+    }
 
 
 def _move_related(*, keep, drop) -> dict[str, int]:
@@ -46,7 +63,8 @@ def _move_related(*, keep, drop) -> dict[str, int]:
             moved[relation.get_accessor_name()] = len(rows)
         else:
             count = relation.related_model._base_manager.filter(
-                **{relation.field.name: drop}).update(**{relation.field.name: keep})
+                **{relation.field.name: drop}
+            ).update(**{relation.field.name: keep})
             moved[relation.get_accessor_name()] = count
     for field in type(drop)._meta.many_to_many:  # the dropped record's own tags (skills...)
         getattr(keep, field.name).add(*getattr(drop, field.name).all())
@@ -64,24 +82,54 @@ def _fill_blanks(*, keep, drop, fields: list[str]) -> list[str]:
 def merge_artisans(*, keep: Artisan, drop: Artisan, by: User | None) -> Artisan:
     """Merge a duplicate into ``keep``: every related record moves, blanks are filled from
     the duplicate, and the duplicate stays (marked merged) with a record of what moved."""
-    return _merge(keep=keep, drop=drop, by=by, kind="artisan",
-                  fields=["nik", "sex", "birth_year", "phone", "address", "notes"])
+    return _merge(
+        keep=keep,
+        drop=drop,
+        by=by,
+        kind="artisan",
+        fields=["nik", "sex", "birth_year", "phone", "address", "notes"],
+    )
 
 
 @transaction.atomic
 def merge_businesses(*, keep: Business, drop: Business, by: User | None) -> Business:
     """As :func:`merge_artisans`, for two records of one business."""
-    return _merge(keep=keep, drop=drop, by=by, kind="business",
-                  fields=["owner", "nib", "address", "phone", "workers", "capital",
-                          "yearly_turnover", "year_founded", "member_since", "website",
-                          "instagram", "facebook", "marketplace", "siinas_id",
-                          "sidt_kumkm_id", "ekatalog_id", "notes", "cluster"])
+    return _merge(
+        keep=keep,
+        drop=drop,
+        by=by,
+        kind="business",
+        fields=[
+            "owner",
+            "nib",
+            "address",
+            "phone",
+            "workers",
+            "capital",
+            "yearly_turnover",
+            "year_founded",
+            "member_since",
+            "website",
+            "instagram",
+            "facebook",
+            "marketplace",
+            "siinas_id",
+            "sidt_kumkm_id",
+            "ekatalog_id",
+            "notes",
+            "cluster",
+        ],
+    )
 
 
 def _merge(*, keep, drop, by, kind: str, fields: list[str]):
     model = type(keep)
-    locked = {obj.pk: obj for obj in model.objects.select_for_update().filter(
-        pk__in=[keep.pk, drop.pk]).order_by("pk")}
+    locked = {
+        obj.pk: obj
+        for obj in model.objects.select_for_update()
+        .filter(pk__in=[keep.pk, drop.pk])
+        .order_by("pk")
+    }
     keep, drop = locked[keep.pk], locked[drop.pk]
     if keep.pk == drop.pk:
         raise ValidationError(_("A record cannot be merged into itself."))
@@ -100,7 +148,13 @@ def _merge(*, keep, drop, by, kind: str, fields: list[str]):
     keep.save(update_fields=[*filled, *unique, "updated_at"])
     drop.merged_into = keep
     drop.save(update_fields=["merged_into", "updated_at"])
-    MergeRecord.objects.create(kind=kind, kept_id=keep.pk, merged_id=drop.pk,
-                               merged_snapshot=snapshot, moved=moved, village_id=keep.village_id,
-                               by=by)
+    MergeRecord.objects.create(
+        kind=kind,
+        kept_id=keep.pk,
+        merged_id=drop.pk,
+        merged_snapshot=snapshot,
+        moved=moved,
+        village_id=keep.village_id,
+        by=by,
+    )
     return keep

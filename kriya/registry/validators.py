@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 DIGITS = re.compile(r"\D+")
 
 
-def nik_problem(nik: str, district_codes: set[str] | frozenset[str], *,
-                today: date | None = None) -> str | None:
+def nik_problem(
+    nik: str, district_codes: set[str] | frozenset[str], *, today: date | None = None
+) -> str | None:
     """Why ``nik`` cannot be a real NIK, or None.
 
     A NIK is 16 digits: province, regency and district codes (6), the birth date as DDMMYY
@@ -24,13 +25,15 @@ def nik_problem(nik: str, district_codes: set[str] | frozenset[str], *,
     """
     if not re.fullmatch(r"\d{16}", nik):
         return _("NIK must be exactly 16 digits (this one has %(n)s).") % {
-            "n": len(DIGITS.sub("", nik))}
+            "n": len(DIGITS.sub("", nik))
+        }
     region = f"{nik[0:2]}.{nik[2:4]}.{nik[4:6]}"
     if region not in district_codes:
         return _("NIK starts with %(code)s, which is not a district code.") % {"code": nik[:6]}
     if nik_birth_date(nik, today=today) is None:
         return _("NIK digits 7–12 (%(digits)s) are not a plausible birth date.") % {
-            "digits": nik[6:12]}
+            "digits": nik[6:12]
+        }
     return None
 
 
@@ -76,8 +79,9 @@ def normalize_name(raw: str) -> str:
     """Trim, fold spaces, and title-case names typed in capitals ("I MADE" → "I Made")."""
     name = " ".join((raw or "").split())
     if name.isupper() and len(name) > 3:
-        name = " ".join(word.capitalize() if len(word) > 2 or word.isalpha() else word
-                        for word in name.split())
+        name = " ".join(
+            word.capitalize() if len(word) > 2 or word.isalpha() else word for word in name.split()
+        )
     return name
 
 
@@ -86,9 +90,15 @@ def validate_nik(value: str) -> None:
 
     if not value:
         return
-    codes = set(District.objects.filter(
-        code=f"{value[0:2]}.{value[2:4]}.{value[4:6]}").values_list("code", flat=True)) \
-        if len(value) >= 6 else set()
+    codes = (
+        set(
+            District.objects.filter(code=f"{value[0:2]}.{value[2:4]}.{value[4:6]}").values_list(
+                "code", flat=True
+            )
+        )
+        if len(value) >= 6
+        else set()
+    )
     problem = nik_problem(value, codes)
     if problem:
         raise ValidationError(problem, code="nik")

@@ -38,13 +38,19 @@ def import_start(request: HttpRequest) -> HttpResponse:
     _editor(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = imports.start_import(council=request.council, user=request.user,
-                                     upload=form.cleaned_data["file"],
-                                     kind=form.cleaned_data["kind"])
+        batch = imports.start_import(
+            council=request.council,
+            user=request.user,
+            upload=form.cleaned_data["file"],
+            kind=form.cleaned_data["kind"],
+        )
         return redirect("admin:register-import", batch_id=batch.pk)
     recent = ImportBatch.objects.within(request.council).select_related("created_by")[:10]
-    return admin_page(request, "registry/import_start.html",
-                 {"form": form, "recent": recent, "title": _("Import a register")})
+    return admin_page(
+        request,
+        "registry/import_start.html",
+        {"form": form, "recent": recent, "title": _("Import a register")},
+    )
 
 
 @vary_on_headers("HX-Request")
@@ -52,8 +58,7 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The file's progress, then every problem row, then what was written."""
     _editor(request)
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
-    context = {"batch": batch, "title": _("Register import: %(name)s") % {
-        "name": batch.filename}}
+    context = {"batch": batch, "title": _("Register import: %(name)s") % {"name": batch.filename}}
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "registry/import_detail.html#status", context)
     return admin_page(request, "registry/import_detail.html", context)

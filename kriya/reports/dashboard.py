@@ -109,7 +109,8 @@ def _artisans(council: Council) -> Card:
 def _products(council: Council) -> Card:
     counts = Product.objects.within(council).aggregate(  # one pass, not one per status
         published=Count("pk", filter=Q(status=Product.Status.PUBLISHED)),
-        waiting=Count("pk", filter=Q(status=Product.Status.SUBMITTED)))
+        waiting=Count("pk", filter=Q(status=Product.Status.SUBMITTED)),
+    )
     published, waiting = counts["published"], counts["waiting"]
     return {
         "key": "products",
@@ -151,9 +152,12 @@ def _icon_coverage(council: Council) -> Card:
 
 def _work_plan(council: Council) -> Card | None:
     year = timezone.localdate().year
-    plan = (WorkPlan.objects.within(council).filter(council=council, start_year__lte=year,
-                                                    end_year__gte=year)
-            .order_by("-start_year").first())
+    plan = (
+        WorkPlan.objects.within(council)
+        .filter(council=council, start_year__lte=year, end_year__gte=year)
+        .order_by("-start_year")
+        .first()
+    )
     if plan is None:
         return None
     return {

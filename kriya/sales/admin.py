@@ -65,8 +65,7 @@ class OutletAdmin(RegionalAdmin):
 
 class ItemInline(ReadOnlyMixin, RegionalTabularInline):
     model = ConsignedItem
-    fields = ["code", "product", "consignment_price", "price", "commission_rate",
-              "best_before"]
+    fields = ["code", "product", "consignment_price", "price", "commission_rate", "best_before"]
     readonly_fields = fields
     extra = 0
 
@@ -84,21 +83,36 @@ class ConsignmentIntakeAdmin(ReadOnlyMixin, RegionalAdmin):
     inlines = [ItemInline]
     actions_detail = ["print_receipt", "print_tags"]
 
-    @action(description=_("Receipt to sign (PDF)"), url_path="tanda-terima",
-            permissions=["view"], icon="receipt_long")
+    @action(
+        description=_("Receipt to sign (PDF)"),
+        url_path="tanda-terima",
+        permissions=["view"],
+        icon="receipt_long",
+    )
     def print_receipt(self, request: HttpRequest, object_id: int) -> HttpResponse:
         return redirect("admin:sales-intake-receipt", intake_id=object_id)
 
-    @action(description=_("Price tags, one per piece (PDF)"), url_path="label",
-            permissions=["view"], icon="qr_code_2")
+    @action(
+        description=_("Price tags, one per piece (PDF)"),
+        url_path="label",
+        permissions=["view"],
+        icon="qr_code_2",
+    )
     def print_tags(self, request: HttpRequest, object_id: int) -> HttpResponse:
         return redirect("admin:sales-intake-tags", intake_id=object_id)
 
 
 class LineInline(ReadOnlyMixin, RegionalTabularInline):
     model = SaleLine
-    fields = ["item", "product_name", "quantity", "unit_price", "discount", "commission_rate",
-              "line_total"]
+    fields = [
+        "item",
+        "product_name",
+        "quantity",
+        "unit_price",
+        "discount",
+        "commission_rate",
+        "line_total",
+    ]
     readonly_fields = fields
     extra = 0
 
@@ -152,14 +166,19 @@ class ConsignorAdmin(ReadOnlyMixin, RegionalAdmin):
     list_select_related = ["business", "council"]
     search_fields = ["business__name"]
 
-    @display(description=_("standing"), ordering="is_active",
-             label={"active": "success", "former": "danger"})
+    @display(
+        description=_("standing"),
+        ordering="is_active",
+        label={"active": "success", "former": "danger"},
+    )
     def standing(self, consignor: Consignor) -> tuple[str, str]:
-        return (("active", _("consigns")) if consignor.is_active
-                else ("former", _("rotated out")))
+        return ("active", _("consigns")) if consignor.is_active else ("former", _("rotated out"))
 
-    @display(description=_("next review"), ordering="next_review_on",
-             label={"due": "warning", "later": "info"})
+    @display(
+        description=_("next review"),
+        ordering="next_review_on",
+        label={"due": "warning", "later": "info"},
+    )
     def next_review(self, consignor: Consignor) -> tuple[str, str] | str:
         day = consignor.next_review_on
         if day is None or not consignor.is_active:
@@ -170,8 +189,18 @@ class ConsignorAdmin(ReadOnlyMixin, RegionalAdmin):
 class ApplicationForm(forms.ModelForm):
     class Meta:
         model = ConsignorApplication
-        fields = ["council", "business", "submitted_on", "has_ktp", "domiciled",
-                  "own_production", "is_food", "pirt_number", "halal_number", "note"]
+        fields = [
+            "council",
+            "business",
+            "submitted_on",
+            "has_ktp",
+            "domiciled",
+            "own_production",
+            "is_food",
+            "pirt_number",
+            "halal_number",
+            "note",
+        ]
 
     def clean(self) -> dict:
         data = super().clean()
@@ -197,9 +226,19 @@ class ConsignorApplicationAdmin(RegionalAdmin):
     actions_detail = ["decide"]
     fieldsets = [
         (None, {"fields": ["council", "business", "submitted_on", "note"]}),
-        (_("The gallery's criteria"), {
-            "fields": ["has_ktp", "domiciled", "own_production", "is_food", "pirt_number",
-                       "halal_number"]}),
+        (
+            _("The gallery's criteria"),
+            {
+                "fields": [
+                    "has_ktp",
+                    "domiciled",
+                    "own_production",
+                    "is_food",
+                    "pirt_number",
+                    "halal_number",
+                ]
+            },
+        ),
         (_("Decision"), {"fields": ["status", "reason", "decided_by", "decided_on"]}),
     ]
     decision_fields = ["status", "reason", "decided_by", "decided_on"]
@@ -215,26 +254,36 @@ class ConsignorApplicationAdmin(RegionalAdmin):
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         return {"council": request.council, **super().get_changeform_initial_data(request)}
 
-    def save_model(self, request: HttpRequest, obj: ConsignorApplication, form: forms.Form,
-                   change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: ConsignorApplication, form: forms.Form, change: bool
+    ) -> None:
         if change:  # criteria corrected while it waits; never the decision
             if form.changed_data:
                 obj.save(update_fields=form.changed_data)
             return
         saved = consignors.submit_application(
-            council=obj.council, business=obj.business, has_ktp=obj.has_ktp,
-            domiciled=obj.domiciled, own_production=obj.own_production, is_food=obj.is_food,
-            pirt_number=obj.pirt_number, halal_number=obj.halal_number, note=obj.note,
-            submitted_on=obj.submitted_on)
+            council=obj.council,
+            business=obj.business,
+            has_ktp=obj.has_ktp,
+            domiciled=obj.domiciled,
+            own_production=obj.own_production,
+            is_food=obj.is_food,
+            pirt_number=obj.pirt_number,
+            halal_number=obj.halal_number,
+            note=obj.note,
+            submitted_on=obj.submitted_on,
+        )
         obj.pk = saved.pk  # the admin's message and redirect follow the saved row
 
-    @action(description=_("Decide"), url_path="keputusan", permissions=["change"],
-            icon="gavel")
+    @action(description=_("Decide"), url_path="keputusan", permissions=["change"], icon="gavel")
     def decide(self, request: HttpRequest, object_id: int) -> HttpResponse:
         return redirect("admin:sales-application-decision", application_id=object_id)
 
-    @display(description=_("status"), ordering="status",
-             label={"pending": "warning", "accepted": "success", "rejected": "danger"})
+    @display(
+        description=_("status"),
+        ordering="status",
+        label={"pending": "warning", "accepted": "success", "rejected": "danger"},
+    )
     def status_label(self, application: ConsignorApplication) -> tuple[str, str]:
         return application.status, application.get_status_display()
 
@@ -246,9 +295,11 @@ class ConsignorApplicationAdmin(RegionalAdmin):
     @display(description=_("decision"))
     def decision(self, application: ConsignorApplication) -> str:
         if application.status == ConsignorApplication.Status.PENDING:
-            return format_html('<a class="text-primary-600 underline" href="{}">{}</a>',
-                               reverse("admin:sales-application-decision",
-                                       args=[application.pk]), _("decide"))
+            return format_html(
+                '<a class="text-primary-600 underline" href="{}">{}</a>',
+                reverse("admin:sales-application-decision", args=[application.pk]),
+                _("decide"),
+            )
         decided = application.decided_on
         return f"{decided:%d-%m-%Y} · {application.decided_by} · {application.reason}"
 
@@ -257,8 +308,17 @@ class ConsignorApplicationAdmin(RegionalAdmin):
 class ConsignorReviewAdmin(ReadOnlyMixin, RegionalAdmin):
     """Written by the review page (``admin:sales-consignor-review``) only."""
 
-    list_display = ["business", "reviewed_on", "period", "pieces_sold", "gross_label",
-                    "quality", "decision", "reason", "by"]
+    list_display = [
+        "business",
+        "reviewed_on",
+        "period",
+        "pieces_sold",
+        "gross_label",
+        "quality",
+        "decision",
+        "reason",
+        "by",
+    ]
     list_filter = ["decision", "quality"]
     list_select_related = ["business", "by"]
     search_fields = ["business__name", "reason"]
@@ -276,8 +336,16 @@ class ConsignorReviewAdmin(ReadOnlyMixin, RegionalAdmin):
 # Till closes and settlements (written by their own pages) ----------------------------------
 @admin.register(DayClose)
 class DayCloseAdmin(ReadOnlyMixin, RegionalAdmin):
-    list_display = ["day", "outlet", "sales_count", "expected", "counted", "difference_label",
-                    "note", "closed_by"]
+    list_display = [
+        "day",
+        "outlet",
+        "sales_count",
+        "expected",
+        "counted",
+        "difference_label",
+        "note",
+        "closed_by",
+    ]
     list_filter = ["outlet"]
     list_select_related = ["outlet", "closed_by"]
     date_hierarchy = "day"
@@ -315,8 +383,16 @@ class PaidFilter(admin.SimpleListFilter):
 
 @admin.register(Settlement)
 class SettlementAdmin(ReadOnlyMixin, RegionalAdmin):
-    list_display = ["business", "period", "gross_label", "commission_label", "due_label",
-                    "paid_label", "balance_label", "paid_on"]
+    list_display = [
+        "business",
+        "period",
+        "gross_label",
+        "commission_label",
+        "due_label",
+        "paid_label",
+        "balance_label",
+        "paid_on",
+    ]
     list_filter = [PaidFilter]
     list_select_related = ["business"]
     search_fields = ["business__name", "reference"]

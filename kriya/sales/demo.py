@@ -67,20 +67,43 @@ class Plan:
 
 PLANS = {
     "51.03": Plan(
-        outlets=(("Galeri Dekranasda Badung", Outlet.Kind.GALLERY, Decimal(20)),
-                 ("Gerai Bandara I Gusti Ngurah Rai", Outlet.Kind.AIRPORT, Decimal(25))),
-        crafts=("endek", "payung-upacara", "perak", "anyaman-pandan", "topeng", "janur",
-                "anyaman-bambu", "ukir-kayu", "sesajen", "gerabah-tanah-liat"),
-        makers=8, secretariat="badung.sekretariat", cashier="badung.kasir",
-        sales_per_day=((1, 2, 2, 3, 3), (0, 1, 1, 2)), seed=5103, incidents=True),
+        outlets=(
+            ("Galeri Dekranasda Badung", Outlet.Kind.GALLERY, Decimal(20)),
+            ("Gerai Bandara I Gusti Ngurah Rai", Outlet.Kind.AIRPORT, Decimal(25)),
+        ),
+        crafts=(
+            "endek",
+            "payung-upacara",
+            "perak",
+            "anyaman-pandan",
+            "topeng",
+            "janur",
+            "anyaman-bambu",
+            "ukir-kayu",
+            "sesajen",
+            "gerabah-tanah-liat",
+        ),
+        makers=8,
+        secretariat="badung.sekretariat",
+        cashier="badung.kasir",
+        sales_per_day=((1, 2, 2, 3, 3), (0, 1, 1, 2)),
+        seed=5103,
+        incidents=True,
+    ),
     "51.04": Plan(
         outlets=(("Galeri Dekranasda Gianyar", Outlet.Kind.GALLERY, Decimal(20)),),
         crafts=("rajut", "perak", "mainan-kayu", "janur", "ukir-batu", "topeng", "ukir-kayu"),
-        makers=5, secretariat="gianyar.sekretariat", cashier="gianyar.sekretariat",
-        sales_per_day=((0, 1, 1, 2),), seed=5104),
+        makers=5,
+        secretariat="gianyar.sekretariat",
+        cashier="gianyar.sekretariat",
+        sales_per_day=((0, 1, 1, 2),),
+        seed=5104,
+    ),
 }
-RETURN_REASONS = ["Warna tidak cocok dengan pesanan keluarga; uang dikembalikan.",
-                  "Ada cacat kecil pada anyaman; pembeli minta uang kembali."]
+RETURN_REASONS = [
+    "Warna tidak cocok dengan pesanan keluarga; uang dikembalikan.",
+    "Ada cacat kecil pada anyaman; pembeli minta uang kembali.",
+]
 
 
 def load(councils: dict[str, Council]) -> dict[str, int]:
@@ -91,9 +114,11 @@ def load(councils: dict[str, Council]) -> dict[str, int]:
             if not Outlet.objects.within(council).exists():
                 _Gallery(council, plan).run()
     scope = [councils[code] for code in PLANS]
-    return {"outlets": sum(Outlet.objects.within(c).count() for c in scope),
-            "sales": sum(Sale.objects.within(c).count() for c in scope),
-            "settlements": sum(Settlement.objects.within(c).count() for c in scope)}
+    return {
+        "outlets": sum(Outlet.objects.within(c).count() for c in scope),
+        "sales": sum(Sale.objects.within(c).count() for c in scope),
+        "settlements": sum(Settlement.objects.within(c).count() for c in scope),
+    }
 
 
 def _at(day: dt.date, minutes: int) -> dt.datetime:
@@ -119,9 +144,10 @@ class _Gallery:
         self.till = User.objects.get(username=plan.cashier)
         self.today = timezone.localdate()
         self.start, self.end = month_bounds(*self._previous_month())
-        self.outlets = [Outlet.objects.create(council=self.council, name=name, kind=kind,
-                                              commission_rate=rate)
-                        for name, kind, rate in plan.outlets]
+        self.outlets = [
+            Outlet.objects.create(council=self.council, name=name, kind=kind, commission_rate=rate)
+            for name, kind, rate in plan.outlets
+        ]
         self.stock = {outlet.pk: {} for outlet in self.outlets}
         deliveries = self._admit_makers()
         day = min(deliveries)
@@ -152,15 +178,27 @@ class _Gallery:
         for number, (business, products) in enumerate(self._makers()):
             perishable = products[0].category.slug == "janur"
             first = fresh if perishable else self.start - dt.timedelta(days=7 - number % 3)
-            self._application(business, decided=first - dt.timedelta(days=3 + number),
-                              accept=True, reason="Memenuhi semua kriteria: KTP, berdomisili "
-                                                  "di wilayah ini dan membuat sendiri barangnya.")
-            unique = not carved and products[0].category.slug in ("topeng", "ukir-kayu",
-                                                                   "ukir-batu")
+            self._application(
+                business,
+                decided=first - dt.timedelta(days=3 + number),
+                accept=True,
+                reason="Memenuhi semua kriteria: KTP, berdomisili "
+                "di wilayah ini dan membuat sendiri barangnya.",
+            )
+            unique = not carved and products[0].category.slug in (
+                "topeng",
+                "ukir-kayu",
+                "ukir-batu",
+            )
             carved = carved or unique
-            lines = [self._line(p, best_before=fresh + dt.timedelta(days=5) if perishable
-                                else None, unique=unique and n == 0)
-                     for n, p in enumerate(products)]
+            lines = [
+                self._line(
+                    p,
+                    best_before=fresh + dt.timedelta(days=5) if perishable else None,
+                    unique=unique and n == 0,
+                )
+                for n, p in enumerate(products)
+            ]
             deliveries.setdefault(first, []).append((self.outlets[0], business, lines))
             if perishable:
                 continue
@@ -168,12 +206,14 @@ class _Gallery:
             again = [p for p, _n, _b, one_of_a_kind in lines if not one_of_a_kind]
             for day in restocks if again else []:
                 deliveries.setdefault(day, []).append(
-                    (self.outlets[0], business, [self._line(p) for p in again]))
+                    (self.outlets[0], business, [self._line(p) for p in again])
+                )
             small = [p for p in products if p.price < SOUVENIR][:2]
             if len(self.outlets) > 1 and small:
                 for day in [self.start - dt.timedelta(days=5), *restocks]:
                     deliveries.setdefault(day, []).append(
-                        (self.outlets[1], business, [self._line(p) for p in small]))
+                        (self.outlets[1], business, [self._line(p) for p in small])
+                    )
         if self.plan.incidents:
             self._queue(exclude=[b for group in deliveries.values() for _o, b, _l in group])
         return deliveries
@@ -181,9 +221,12 @@ class _Gallery:
     def _makers(self) -> list[tuple[Business, list[Product]]]:
         """Up to ``makers`` businesses with published products, one per craft of the plan,
         the demo artisan's own business first: up to three products each, ready ones first."""
-        products = (Product.objects.within(self.council).published()
-                    .select_related("business__owner__user", "category")
-                    .order_by("business_id", "pk"))
+        products = (
+            Product.objects.within(self.council)
+            .published()
+            .select_related("business__owner__user", "category")
+            .order_by("business_id", "pk")
+        )
         by_business: dict[int, list[Product]] = {}
         for product in products:
             by_business.setdefault(product.business_id, []).append(product)
@@ -191,60 +234,105 @@ class _Gallery:
         for craft in self.plan.crafts:
             candidates = sorted(
                 (group for group in by_business.values() if group[0].category.slug == craft),
-                key=lambda g: (getattr(g[0].business.owner, "user", None) is None
-                               or g[0].business.owner.user.username != ARTISAN_LOGIN,
-                               g[0].business_id))
+                key=lambda g: (
+                    getattr(g[0].business.owner, "user", None) is None
+                    or g[0].business.owner.user.username != ARTISAN_LOGIN,
+                    g[0].business_id,
+                ),
+            )
             if candidates and len(chosen) < self.plan.makers:
-                group = sorted(candidates[0], key=lambda p: (
-                    p.availability != Product.Availability.READY, p.pk))[:3]
+                group = sorted(
+                    candidates[0],
+                    key=lambda p: (p.availability != Product.Availability.READY, p.pk),
+                )[:3]
                 chosen.append((group[0].business, group))
                 del by_business[group[0].business_id]
         return chosen
 
-    def _line(self, product: Product, *, best_before: dt.date | None = None,
-              unique: bool = False) -> tuple[Product, int, dt.date | None, bool]:
+    def _line(
+        self, product: Product, *, best_before: dt.date | None = None, unique: bool = False
+    ) -> tuple[Product, int, dt.date | None, bool]:
         if unique:
             return product, 1, None, True
-        low, high = (8, 14) if product.price < CHEAP else (4, 8) if product.price < 1_500_000 \
-            else (2, 3)
+        low, high = (
+            (8, 14) if product.price < CHEAP else (4, 8) if product.price < 1_500_000 else (2, 3)
+        )
         return product, self.rng.randint(low, high), best_before, False
 
-    def _application(self, business: Business, *, decided: dt.date, accept: bool, reason: str,
-                     own_production: bool = True) -> None:
+    def _application(
+        self,
+        business: Business,
+        *,
+        decided: dt.date,
+        accept: bool,
+        reason: str,
+        own_production: bool = True,
+    ) -> None:
         """Apply and decide through kriya.sales.consignors; the decision's day moved back."""
         application = consignors.submit_application(
-            council=self.council, business=business, has_ktp=True, domiciled=True,
-            own_production=own_production, submitted_on=decided - dt.timedelta(days=10))
-        consignors.decide_application(application=application, accept=accept, reason=reason,
-                                      by=self.office)
+            council=self.council,
+            business=business,
+            has_ktp=True,
+            domiciled=True,
+            own_production=own_production,
+            submitted_on=decided - dt.timedelta(days=10),
+        )
+        consignors.decide_application(
+            application=application, accept=accept, reason=reason, by=self.office
+        )
         ConsignorApplication.objects.filter(pk=application.pk).update(
-            decided_on=decided)  # demo only
+            decided_on=decided
+        )  # demo only
         Consignor.objects.filter(council=self.council, business=business).update(
-            since=decided, next_review_on=reports.add_months(
-                decided, consignors.REVIEW_EVERY_MONTHS))  # demo only
+            since=decided,
+            next_review_on=reports.add_months(decided, consignors.REVIEW_EVERY_MONTHS),
+        )  # demo only
 
     def _queue(self, exclude: list[Business]) -> None:
         """One application turned down (the goods are bought in) and one still waiting."""
-        others = (Business.objects.within(self.council).active().exclude(
-            pk__in=[b.pk for b in exclude]).order_by("pk"))[:2]
+        others = (
+            Business.objects.within(self.council)
+            .active()
+            .exclude(pk__in=[b.pk for b in exclude])
+            .order_by("pk")
+        )[:2]
         bought_in, waiting = list(others)
-        self._application(bought_in, decided=self.start + dt.timedelta(days=12), accept=False,
-                          own_production=False, reason="Barang dibeli dari pengepul di luar "
-                                                       "daerah, bukan buatan sendiri.")
+        self._application(
+            bought_in,
+            decided=self.start + dt.timedelta(days=12),
+            accept=False,
+            own_production=False,
+            reason="Barang dibeli dari pengepul di luar daerah, bukan buatan sendiri.",
+        )
         consignors.submit_application(
-            council=self.council, business=waiting, has_ktp=True, domiciled=True,
-            own_production=True, submitted_on=self.today - dt.timedelta(days=3),
-            note="Menunggu kunjungan ke bengkel perajin.")
+            council=self.council,
+            business=waiting,
+            has_ktp=True,
+            domiciled=True,
+            own_production=True,
+            submitted_on=self.today - dt.timedelta(days=3),
+            note="Menunggu kunjungan ke bengkel perajin.",
+        )
 
     def _receive(self, outlet: Outlet, business: Business, lines: list, day: dt.date) -> None:
         rate = outlet.commission_rate
         intake = services.receive_consignment(
-            outlet=outlet, business=business, by=self.office, received_on=day, lines=[
+            outlet=outlet,
+            business=business,
+            by=self.office,
+            received_on=day,
+            lines=[
                 services.IntakeLineInput(
-                    product=product, quantity=quantity, price=product.price,
+                    product=product,
+                    quantity=quantity,
+                    price=product.price,
                     consignment_price=to_rupiah(product.price * (100 - rate) / 100),
-                    best_before=best_before, is_unique=unique)
-                for product, quantity, best_before, unique in lines])
+                    best_before=best_before,
+                    is_unique=unique,
+                )
+                for product, quantity, best_before, unique in lines
+            ],
+        )
         moment = _at(day, 9 * 60)
         ConsignmentIntake.objects.filter(pk=intake.pk).update(created_at=moment)  # demo only
         StockMove.objects.filter(item__intake=intake).update(created_at=moment)  # demo only
@@ -272,8 +360,13 @@ class _Gallery:
             if sales:
                 self._close(outlet, day)
 
-    def _sell(self, outlet: Outlet, day: dt.date, minutes: int | None,
-              lines: list[tuple[int, int]] | None = None) -> Sale | None:
+    def _sell(
+        self,
+        outlet: Outlet,
+        day: dt.date,
+        minutes: int | None,
+        lines: list[tuple[int, int]] | None = None,
+    ) -> Sale | None:
         """A sale of one to three items in stock at ``outlet``; None when the shelf is bare.
         ``minutes`` None is a sale of today, at the present time."""
         shelf = self.stock[outlet.pk]
@@ -283,15 +376,17 @@ class _Gallery:
             return None
         payment = self.rng.choices(
             list(Sale.Payment),
-            weights=[45, 35, 10, 10] if outlet.kind == Outlet.Kind.GALLERY else [25, 45, 5, 25])[0]
+            weights=[45, 35, 10, 10] if outlet.kind == Outlet.Kind.GALLERY else [25, 45, 5, 25],
+        )[0]
         inputs, total = [], Decimal(0)
         for item_id, quantity in lines:
             gross = self.items[item_id].price * quantity
             discount = Decimal(0)
             if self.plan.incidents and payment == Sale.Payment.CASH and self.rng.random() < 0.1:
                 discount = gross * self.rng.choice([5, 10]) // 100 // 1000 * 1000  # ≤ 10%
-            inputs.append(services.SaleLineInput(item_id=item_id, quantity=quantity,
-                                                 discount=discount))
+            inputs.append(
+                services.SaleLineInput(item_id=item_id, quantity=quantity, discount=discount)
+            )
             total += gross - discount
         paid = None
         if payment == Sale.Payment.CASH:  # the customer hands over whole notes
@@ -299,10 +394,18 @@ class _Gallery:
             paid = Decimal(-(-int(total) // note) * note)
         self.counter += 1
         sale = services.record_sale(
-            outlet=outlet, lines=inputs, cashier=self.till, payment=payment, paid=paid,
+            outlet=outlet,
+            lines=inputs,
+            cashier=self.till,
+            payment=payment,
+            paid=paid,
             client_key=uuid.uuid5(NAMESPACE, f"{self.council.code}-{self.counter}"),
-            reference=(f"TRF BPD Bali {self.rng.randrange(10**9, 10**10)}"
-                       if payment == Sale.Payment.TRANSFER else ""))
+            reference=(
+                f"TRF BPD Bali {self.rng.randrange(10**9, 10**10)}"
+                if payment == Sale.Payment.TRANSFER
+                else ""
+            ),
+        )
         for item_id, quantity in lines:
             shelf[item_id] -= quantity
         if payment == Sale.Payment.CASH:
@@ -321,8 +424,15 @@ class _Gallery:
         weights = [3 if self.items[pk].price < CHEAP else 1 for pk in on_shelf]
         size = self.rng.choices([1, 2, 3], weights=[60, 30, 10])[0]
         picked = {self.rng.choices(on_shelf, weights=weights)[0] for _n in range(size)}
-        return [(pk, 2 if shelf[pk] >= 2 and self.items[pk].price < CHEAP
-                 and self.rng.random() < 0.25 else 1) for pk in sorted(picked)]
+        return [
+            (
+                pk,
+                2
+                if shelf[pk] >= 2 and self.items[pk].price < CHEAP and self.rng.random() < 0.25
+                else 1,
+            )
+            for pk in sorted(picked)
+        ]
 
     def _incidents(self, gallery: Outlet, day: dt.date) -> bool:
         """Badung's gallery: a sale voided and recorded again on the 10th, a customer return
@@ -335,16 +445,18 @@ class _Gallery:
         if nth == 10:
             basket = self._basket(self.stock[gallery.pk])[:1]
             if basket and self.stock[gallery.pk][basket[0][0]] >= 2:
-                (item_id, _one), = basket
+                ((item_id, _one),) = basket
                 wrong = self._sell(gallery, day, 14 * 60, lines=[(item_id, 2)])
                 # demo only: a void is made the day of its sale, so void it as of today
                 Sale.objects.filter(pk=wrong.pk).update(day=timezone.localdate())
                 wrong.refresh_from_db()
-                services.void_sale(sale=wrong, reason="Salah input jumlah; dicatat ulang.",
-                                   by=self.office)
+                services.void_sale(
+                    sale=wrong, reason="Salah input jumlah; dicatat ulang.", by=self.office
+                )
                 voided = _at(day, 14 * 60 + 5)
                 StockMove.objects.filter(sale=wrong, kind=StockMove.Kind.VOID).update(
-                    created_at=voided)  # demo only
+                    created_at=voided
+                )  # demo only
                 Sale.objects.filter(pk=wrong.pk).update(voided_at=voided, day=day)  # demo only
                 self.stock[gallery.pk][item_id] += 2
                 if wrong.payment == Sale.Payment.CASH:
@@ -354,11 +466,13 @@ class _Gallery:
         due = [7, 18][self.returns] if self.returns < len(RETURN_REASONS) else None
         line = self._returnable(self.cash[gallery.pk]) if due and nth >= due else None
         if line is not None:  # refunded from the day's cash
-            move = services.return_from_customer(sale_line=line, quantity=1, by=self.till,
-                                                 reason=RETURN_REASONS[self.returns])
+            move = services.return_from_customer(
+                sale_line=line, quantity=1, by=self.till, reason=RETURN_REASONS[self.returns]
+            )
             self.returns += 1
             StockMove.objects.filter(pk=move.pk).update(
-                created_at=_at(day, CLOSES - 30))  # demo only
+                created_at=_at(day, CLOSES - 30)
+            )  # demo only
             self.stock[gallery.pk][line.item_id] += 1
             self.cash[gallery.pk] -= move.amount
             happened = True
@@ -367,23 +481,31 @@ class _Gallery:
     def _returnable(self, cash: Decimal) -> SaleLine | None:
         """A line of an earlier gallery sale whose one piece the day's cash can refund: the
         first return from the start of the month, the second from its middle."""
-        sales = self.sold[self.returns * len(self.sold) // 2:]
-        lines = (SaleLine.objects.filter(sale_id__in=sales, item__is_unique=False,
-                                         sale__voided_at__isnull=True)
-                 .select_related("sale").order_by("sale_id", "pk"))
+        sales = self.sold[self.returns * len(self.sold) // 2 :]
+        lines = (
+            SaleLine.objects.filter(
+                sale_id__in=sales, item__is_unique=False, sale__voided_at__isnull=True
+            )
+            .select_related("sale")
+            .order_by("sale_id", "pk")
+        )
         return next((line for line in lines if line.line_total <= cash * line.quantity), None)
 
     def _close(self, outlet: Outlet, day: dt.date) -> None:
         """Close the till with the cash it expects; once, on the 13th at Badung's gallery,
         Rp 5.000 short, with the cashier's note."""
         counted, note = self.cash[outlet.pk], ""
-        if (self.plan.incidents and outlet == self.outlets[0]
-                and (day - self.start).days == 12 and counted >= 5_000):
+        if (
+            self.plan.incidents
+            and outlet == self.outlets[0]
+            and (day - self.start).days == 12
+            and counted >= 5_000
+        ):
             counted, note = counted - 5_000, "Kurang Rp 5.000: salah memberi kembalian."
-        close = services.close_day(outlet=outlet, day=day, by=self.till, cash_counted=counted,
-                                   note=note)
-        DayClose.objects.filter(pk=close.pk).update(
-            closed_at=_at(day, CLOSES + 20))  # demo only
+        close = services.close_day(
+            outlet=outlet, day=day, by=self.till, cash_counted=counted, note=note
+        )
+        DayClose.objects.filter(pk=close.pk).update(closed_at=_at(day, CLOSES + 20))  # demo only
 
     # Settling with the makers
 
@@ -392,24 +514,34 @@ class _Gallery:
         the whole balance by transfer; one maker is reviewed after her first month."""
         settled_on = min(self.today, self.end + dt.timedelta(days=3))
         paid_on = min(self.today, settled_on + dt.timedelta(days=2))
-        settlements = settle_month(council=self.council, year=self.start.year,
-                                   month=self.start.month, by=self.office)
+        settlements = settle_month(
+            council=self.council, year=self.start.year, month=self.start.month, by=self.office
+        )
         Settlement.objects.filter(pk__in=[s.pk for s in settlements]).update(
-            created_at=min(timezone.now(), _at(settled_on, 10 * 60)))  # demo only
+            created_at=min(timezone.now(), _at(settled_on, 10 * 60))
+        )  # demo only
         for number, settlement in enumerate(sorted(settlements, key=lambda s: s.business_id)):
             if number % 2 == 0 and settlement.balance > 0:
-                pay_settlement(settlement=settlement, amount=settlement.balance, by=self.office,
-                               paid_on=paid_on,
-                               reference=f"TRF-BPD-{paid_on:%Y%m%d}-{number + 1:03d}")
+                pay_settlement(
+                    settlement=settlement,
+                    amount=settlement.balance,
+                    by=self.office,
+                    paid_on=paid_on,
+                    reference=f"TRF-BPD-{paid_on:%Y%m%d}-{number + 1:03d}",
+                )
         if self.plan.incidents and settlements:
             first = min(settlements, key=lambda s: s.business_id)
             review = consignors.review_consignor(
-                council=self.council, business=first.business, quality=4,
-                decision=ConsignorReview.Decision.KEEP, by=self.office,
-                period_start=self.start, period_end=self.end,
-                reason="Bulan pertama: laku stabil dan rapi; tetap dititipkan.")
-            ConsignorReview.objects.filter(pk=review.pk).update(
-                reviewed_on=settled_on)  # demo only
+                council=self.council,
+                business=first.business,
+                quality=4,
+                decision=ConsignorReview.Decision.KEEP,
+                by=self.office,
+                period_start=self.start,
+                period_end=self.end,
+                reason="Bulan pertama: laku stabil dan rapi; tetap dititipkan.",
+            )
+            ConsignorReview.objects.filter(pk=review.pk).update(reviewed_on=settled_on)  # demo only
             Consignor.objects.filter(council=self.council, business=first.business).update(
-                next_review_on=reports.add_months(
-                    settled_on, consignors.REVIEW_EVERY_MONTHS))  # demo only
+                next_review_on=reports.add_months(settled_on, consignors.REVIEW_EVERY_MONTHS)
+            )  # demo only

@@ -35,31 +35,46 @@ def consignment_default(price: Decimal, rate: Decimal) -> Decimal:
 
 class IntakeForm(forms.Form):
     outlet = forms.ModelChoiceField(
-        label=gettext_lazy("Outlet"), queryset=Outlet.objects.none(), empty_label=None,
+        label=gettext_lazy("Outlet"),
+        queryset=Outlet.objects.none(),
+        empty_label=None,
         widget=forms.Select(attrs={"class": INPUT}),
-        error_messages={"required": gettext_lazy("Outlet: choose where the goods go."),
-                        "invalid_choice": gettext_lazy("Outlet: choose an open outlet of "
-                                                       "the council.")})
+        error_messages={
+            "required": gettext_lazy("Outlet: choose where the goods go."),
+            "invalid_choice": gettext_lazy("Outlet: choose an open outlet of the council."),
+        },
+    )
     business = forms.ModelChoiceField(
-        label=gettext_lazy("Business"), queryset=Business.objects.none(),
+        label=gettext_lazy("Business"),
+        queryset=Business.objects.none(),
         empty_label=gettext_lazy("— choose the maker's business —"),
         widget=forms.Select(attrs={"class": INPUT}),
-        error_messages={"required": gettext_lazy("Business: choose the maker's business."),
-                        "invalid_choice": gettext_lazy(
-                            "Business: only the gallery's active consignors may bring goods; "
-                            "accept the business's application first.")})
+        error_messages={
+            "required": gettext_lazy("Business: choose the maker's business."),
+            "invalid_choice": gettext_lazy(
+                "Business: only the gallery's active consignors may bring goods; "
+                "accept the business's application first."
+            ),
+        },
+    )
     received_on = forms.DateField(
-        label=gettext_lazy("Received on"), input_formats=DATE_FORMATS,
+        label=gettext_lazy("Received on"),
+        input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date", "class": INPUT}, format="%Y-%m-%d"),
-        error_messages={"required": gettext_lazy("Received on: give the date."),
-                        "invalid": gettext_lazy("Received on: write the date as dd-mm-yyyy.")})
-    note = forms.CharField(label=gettext_lazy("Note"), max_length=255, required=False,
-                           widget=forms.TextInput(attrs={"class": INPUT}),
-                           error_messages={"max_length": gettext_lazy(
-                               "Note: at most 255 characters.")})
+        error_messages={
+            "required": gettext_lazy("Received on: give the date."),
+            "invalid": gettext_lazy("Received on: write the date as dd-mm-yyyy."),
+        },
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"class": INPUT}),
+        error_messages={"max_length": gettext_lazy("Note: at most 255 characters.")},
+    )
 
-    def __init__(self, *args, outlets: QuerySet[Outlet], businesses: QuerySet[Business],
-                 **kwargs):
+    def __init__(self, *args, outlets: QuerySet[Outlet], businesses: QuerySet[Business], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].queryset = outlets
         self.fields["business"].queryset = businesses
@@ -73,46 +88,75 @@ class IntakeForm(forms.Form):
 
 class IntakeLineForm(forms.Form):
     product = forms.ModelChoiceField(
-        label=gettext_lazy("Product"), queryset=Product.objects.none(),
+        label=gettext_lazy("Product"),
+        queryset=Product.objects.none(),
         empty_label=gettext_lazy("— choose a product —"),
         widget=forms.Select(attrs={"class": INPUT}),
-        error_messages={"required": gettext_lazy("Product: choose a product."),
-                        "invalid_choice": gettext_lazy(
-                            "Product: choose a product of the chosen business.")})
+        error_messages={
+            "required": gettext_lazy("Product: choose a product."),
+            "invalid_choice": gettext_lazy("Product: choose a product of the chosen business."),
+        },
+    )
     quantity = forms.IntegerField(
-        label=gettext_lazy("Pieces"), min_value=1, max_value=MAX_PIECES, initial=1,
+        label=gettext_lazy("Pieces"),
+        min_value=1,
+        max_value=MAX_PIECES,
+        initial=1,
         widget=forms.NumberInput(attrs={"class": INPUT, "min": 1}),
-        error_messages={"required": gettext_lazy("Pieces: give how many pieces."),
-                        "invalid": gettext_lazy("Pieces: write a whole number."),
-                        "min_value": gettext_lazy("Pieces: at least 1."),
-                        "max_value": gettext_lazy("Pieces: at most %(limit_value)s.")})
-    price = RupiahField(label=gettext_lazy("Selling price (Rp)"), required=False,
-                        widget=forms.TextInput(attrs={"class": INPUT}))
-    consignment_price = RupiahField(label=gettext_lazy("Consignment price (Rp)"),
-                                    required=False,
-                                    widget=forms.TextInput(attrs={"class": INPUT}))
+        error_messages={
+            "required": gettext_lazy("Pieces: give how many pieces."),
+            "invalid": gettext_lazy("Pieces: write a whole number."),
+            "min_value": gettext_lazy("Pieces: at least 1."),
+            "max_value": gettext_lazy("Pieces: at most %(limit_value)s."),
+        },
+    )
+    price = RupiahField(
+        label=gettext_lazy("Selling price (Rp)"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": INPUT}),
+    )
+    consignment_price = RupiahField(
+        label=gettext_lazy("Consignment price (Rp)"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": INPUT}),
+    )
     commission_rate = forms.DecimalField(
-        label=gettext_lazy("Commission (%)"), required=False, min_value=0, max_value=100,
-        max_digits=5, decimal_places=2,
+        label=gettext_lazy("Commission (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=2,
         widget=forms.TextInput(attrs={"class": INPUT, "inputmode": "decimal"}),
-        error_messages={"invalid": gettext_lazy("Commission: write a percentage, for example 20."),
-                        "min_value": gettext_lazy("Commission: not below 0%."),
-                        "max_value": gettext_lazy("Commission: not above 100%."),
-                        "max_digits": gettext_lazy("Commission: write a percentage, for "
-                                                   "example 20."),
-                        "max_decimal_places": gettext_lazy("Commission: at most two decimals."),
-                        "max_whole_digits": gettext_lazy("Commission: not above 100%.")})
+        error_messages={
+            "invalid": gettext_lazy("Commission: write a percentage, for example 20."),
+            "min_value": gettext_lazy("Commission: not below 0%."),
+            "max_value": gettext_lazy("Commission: not above 100%."),
+            "max_digits": gettext_lazy("Commission: write a percentage, for example 20."),
+            "max_decimal_places": gettext_lazy("Commission: at most two decimals."),
+            "max_whole_digits": gettext_lazy("Commission: not above 100%."),
+        },
+    )
     best_before = forms.DateField(
-        label=gettext_lazy("Best before"), required=False, input_formats=DATE_FORMATS,
+        label=gettext_lazy("Best before"),
+        required=False,
+        input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date", "class": INPUT}, format="%Y-%m-%d"),
-        error_messages={"invalid": gettext_lazy("Best before: write the date as dd-mm-yyyy.")})
+        error_messages={"invalid": gettext_lazy("Best before: write the date as dd-mm-yyyy.")},
+    )
     is_unique = forms.BooleanField(label=gettext_lazy("One of a kind"), required=False)
     # The defaults last filled in, so a reload after another product refreshes them.
     auto_price = forms.CharField(required=False, widget=forms.HiddenInput)
     auto_consignment = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, number: int = 1, products: QuerySet[Product],
-                 outlet: Outlet | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        number: int = 1,
+        products: QuerySet[Product],
+        outlet: Outlet | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.number, self.outlet = number, outlet
         self.fields["product"].queryset = products
@@ -122,13 +166,18 @@ class IntakeLineForm(forms.Form):
         # "Line 2: Pieces: at least 1." — every message names its line.
         for name, errors in list(self._errors.items()):
             self._errors[name] = self.error_class(
-                [_("Line %(n)s: %(error)s") % {"n": self.number, "error": error}
-                 for error in errors])
+                [
+                    _("Line %(n)s: %(error)s") % {"n": self.number, "error": error}
+                    for error in errors
+                ]
+            )
 
     def has_changed(self) -> bool:
         """A line is blank (and skipped) until a product or a price is given."""
-        return any(self.data.get(self.add_prefix(name), "").strip()
-                   for name in ("product", "price", "consignment_price", "best_before"))
+        return any(
+            self.data.get(self.add_prefix(name), "").strip()
+            for name in ("product", "price", "consignment_price", "best_before")
+        )
 
     def clean(self) -> dict:
         data = super().clean()
@@ -147,10 +196,15 @@ class IntakeLineForm(forms.Form):
         consignment = data.get("consignment_price")
         if consignment is None:
             consignment = consignment_default(data["price"], rate)
-        return IntakeLineInput(product=data["product"], quantity=data["quantity"],
-                               price=data["price"], consignment_price=consignment,
-                               commission_rate=rate, best_before=data.get("best_before"),
-                               is_unique=data.get("is_unique", False))
+        return IntakeLineInput(
+            product=data["product"],
+            quantity=data["quantity"],
+            price=data["price"],
+            consignment_price=consignment,
+            commission_rate=rate,
+            best_before=data.get("best_before"),
+            is_unique=data.get("is_unique", False),
+        )
 
 
 class BaseLineFormSet(forms.BaseFormSet):
@@ -178,22 +232,35 @@ class BaseLineFormSet(forms.BaseFormSet):
         return [form.line() for form in self.filled()]
 
 
-LineFormSet = forms.formset_factory(IntakeLineForm, formset=BaseLineFormSet, extra=0,
-                                    min_num=1, max_num=MAX_LINES, absolute_max=MAX_LINES)
+LineFormSet = forms.formset_factory(
+    IntakeLineForm,
+    formset=BaseLineFormSet,
+    extra=0,
+    min_num=1,
+    max_num=MAX_LINES,
+    absolute_max=MAX_LINES,
+)
 
 
 class TransferForm(forms.Form):
     barang = forms.IntegerField(widget=forms.HiddenInput)
     ke = forms.ModelChoiceField(
-        label=gettext_lazy("To outlet"), queryset=Outlet.objects.none(),
-        error_messages={"required": gettext_lazy("To outlet: choose where the pieces go."),
-                        "invalid_choice": gettext_lazy(
-                            "To outlet: choose another open outlet of the council.")})
+        label=gettext_lazy("To outlet"),
+        queryset=Outlet.objects.none(),
+        error_messages={
+            "required": gettext_lazy("To outlet: choose where the pieces go."),
+            "invalid_choice": gettext_lazy("To outlet: choose another open outlet of the council."),
+        },
+    )
     jumlah = forms.IntegerField(
-        label=gettext_lazy("Pieces"), min_value=1,
-        error_messages={"required": gettext_lazy("Pieces: give how many pieces to move."),
-                        "invalid": gettext_lazy("Pieces: write a whole number."),
-                        "min_value": gettext_lazy("Pieces: move at least 1.")})
+        label=gettext_lazy("Pieces"),
+        min_value=1,
+        error_messages={
+            "required": gettext_lazy("Pieces: give how many pieces to move."),
+            "invalid": gettext_lazy("Pieces: write a whole number."),
+            "min_value": gettext_lazy("Pieces: move at least 1."),
+        },
+    )
 
     def __init__(self, *args, destinations: QuerySet[Outlet], **kwargs):
         super().__init__(*args, **kwargs)
@@ -203,17 +270,24 @@ class TransferForm(forms.Form):
 class CorrectionForm(forms.Form):
     barang = forms.IntegerField(widget=forms.HiddenInput)
     jumlah = forms.IntegerField(
-        label=gettext_lazy("Pieces (+ found, − missing)"), min_value=-MAX_PIECES,
+        label=gettext_lazy("Pieces (+ found, − missing)"),
+        min_value=-MAX_PIECES,
         max_value=MAX_PIECES,
-        error_messages={"required": gettext_lazy("Pieces: give the correction, e.g. -2."),
-                        "invalid": gettext_lazy("Pieces: write a whole number, e.g. -2."),
-                        "min_value": gettext_lazy("Pieces: at least %(limit_value)s."),
-                        "max_value": gettext_lazy("Pieces: at most %(limit_value)s.")})
+        error_messages={
+            "required": gettext_lazy("Pieces: give the correction, e.g. -2."),
+            "invalid": gettext_lazy("Pieces: write a whole number, e.g. -2."),
+            "min_value": gettext_lazy("Pieces: at least %(limit_value)s."),
+            "max_value": gettext_lazy("Pieces: at most %(limit_value)s."),
+        },
+    )
     alasan = forms.CharField(
-        label=gettext_lazy("Reason"), max_length=255,
-        error_messages={"required": gettext_lazy("Reason: give the reason for the stock "
-                                                 "correction."),
-                        "max_length": gettext_lazy("Reason: at most 255 characters.")})
+        label=gettext_lazy("Reason"),
+        max_length=255,
+        error_messages={
+            "required": gettext_lazy("Reason: give the reason for the stock correction."),
+            "max_length": gettext_lazy("Reason: at most 255 characters."),
+        },
+    )
 
 
 class StockSearchForm(forms.Form):

@@ -45,10 +45,17 @@ STOCK_ROLES = EDITOR_ROLES | {Role.CASHIER}
 VIEW_ROLES = STOCK_ROLES | {Role.BOARD}
 PER_PAGE = 50
 MONEY = DecimalField(max_digits=20, decimal_places=0)
-LINE_FIELDS = ("product", "quantity", "price", "consignment_price", "commission_rate",
-               "best_before", "is_unique", "auto_price", "auto_consignment")
-
-
+LINE_FIELDS = (
+    "product",
+    "quantity",
+    "price",
+    "consignment_price",
+    "commission_rate",
+    "best_before",
+    "is_unique",
+    "auto_price",
+    "auto_consignment",
+)
 
 
 def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
@@ -57,16 +64,22 @@ def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
 
 
 def _consignors(request: HttpRequest) -> QuerySet[Business]:
-    ids = (Consignor.objects.within(request.council)
-           .filter(council=request.council, is_active=True).values("business_id"))
+    ids = (
+        Consignor.objects.within(request.council)
+        .filter(council=request.council, is_active=True)
+        .values("business_id")
+    )
     return Business.objects.filter(pk__in=ids).order_by("name", "pk")
 
 
 def _products(business: Business | None) -> QuerySet[Product]:
     if business is None:
         return Product.objects.none()
-    return (Product.objects.filter(business=business)
-            .exclude(status=Product.Status.ARCHIVED).order_by("name", "pk"))
+    return (
+        Product.objects.filter(business=business)
+        .exclude(status=Product.Status.ARCHIVED)
+        .order_by("name", "pk")
+    )
 
 
 def _pick(queryset: QuerySet, value: object):
@@ -74,6 +87,7 @@ def _pick(queryset: QuerySet, value: object):
 
 
 # ---- Recording an intake ----
+
 
 @vary_on_headers("HX-Request")
 def intake_new(request: HttpRequest) -> HttpResponse:
@@ -91,10 +105,16 @@ def intake_new(request: HttpRequest) -> HttpResponse:
     products = _products(business)
     reload = request.method != "POST" or "choose" in request.POST or "add_line" in request.POST
     if reload:
-        form = IntakeForm(outlets=outlets, businesses=businesses, initial={
-            "outlet": outlet and outlet.pk, "business": business and business.pk,
-            "note": source.get("note", ""),
-            "received_on": source.get("received_on") or timezone.localdate()})
+        form = IntakeForm(
+            outlets=outlets,
+            businesses=businesses,
+            initial={
+                "outlet": outlet and outlet.pk,
+                "business": business and business.pk,
+                "note": source.get("note", ""),
+                "received_on": source.get("received_on") or timezone.localdate(),
+            },
+        )
         rows = _typed_lines(request, products, outlet)
         if "add_line" in request.POST:
             rows.append({"commission_rate": _percent(outlet)})
@@ -105,22 +125,39 @@ def intake_new(request: HttpRequest) -> HttpResponse:
         if form.is_valid() and lines.is_valid():
             try:
                 intake = services.receive_consignment(
-                    lines=lines.lines(), by=request.user, **form.cleaned_data)
+                    lines=lines.lines(), by=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Intake from %(business)s recorded: %(n)s pieces.")
-                                 % {"business": intake.business,
-                                    "n": sum(line.quantity for line in lines.lines())})
+                messages.success(
+                    request,
+                    _("Intake from %(business)s recorded: %(n)s pieces.")
+                    % {
+                        "business": intake.business,
+                        "n": sum(line.quantity for line in lines.lines()),
+                    },
+                )
                 return redirect("admin:sales-intake", intake_id=intake.pk)
     _hint(lines, outlet)
     template = "sales/intake_new.html"
     if request.htmx and reload and not request.htmx.history_restore_request:
         template += "#lines"
-    return admin_page(request, template, {
-        "title": _("New consignment intake"), "form": form, "lines": lines, "outlet": outlet,
-        "business": business, "products": products, "may_record": may_record,
-        "no_outlet": not outlets.exists(), "errors": _all_errors(form, lines)})
+    return admin_page(
+        request,
+        template,
+        {
+            "title": _("New consignment intake"),
+            "form": form,
+            "lines": lines,
+            "outlet": outlet,
+            "business": business,
+            "products": products,
+            "may_record": may_record,
+            "no_outlet": not outlets.exists(),
+            "errors": _all_errors(form, lines),
+        },
+    )
 
 
 def _default_outlet(request: HttpRequest, outlets: QuerySet[Outlet]) -> Outlet | None:
@@ -128,8 +165,9 @@ def _default_outlet(request: HttpRequest, outlets: QuerySet[Outlet]) -> Outlet |
     return _pick(outlets, request.session.get(OUTLET_KEY)) or outlets.first()
 
 
-def _typed_lines(request: HttpRequest, products: QuerySet[Product],
-                 outlet: Outlet | None) -> list[dict]:
+def _typed_lines(
+    request: HttpRequest, products: QuerySet[Product], outlet: Outlet | None
+) -> list[dict]:
     """The lines as typed (on a reload), with the defaults filled in where a value is
     empty or still the default filled in before: the product's price, and the
     consignment price from the commission."""
@@ -150,10 +188,14 @@ def _typed_lines(request: HttpRequest, products: QuerySet[Product],
         rate = _rate(row["commission_rate"], outlet)
         row["commission_rate"] = row["commission_rate"] or _percent(outlet)
         price = _amount(row["price"])
-        if price is not None and rate is not None and row["consignment_price"] in (
-                "", row["auto_consignment"]):
+        if (
+            price is not None
+            and rate is not None
+            and row["consignment_price"] in ("", row["auto_consignment"])
+        ):
             row["consignment_price"] = row["auto_consignment"] = _digits(
-                consignment_default(price, rate))
+                consignment_default(price, rate)
+            )
         rows.append(row)
     return rows or [{"commission_rate": _percent(outlet)}]
 
@@ -189,12 +231,17 @@ def _rate(text: object, outlet: Outlet | None) -> Decimal | None:
 def _hint(lines: LineFormSet, outlet: Outlet | None) -> None:
     """Each line's consignment price as worked out from its price and commission."""
     for line in lines.forms:
-        price, rate = _amount(line["price"].value() or ""), _rate(
-            line["commission_rate"].value(), outlet)
+        price, rate = (
+            _amount(line["price"].value() or ""),
+            _rate(line["commission_rate"].value(), outlet),
+        )
         line.hint = None
         if price is not None and rate is not None:
-            line.hint = {"price": price, "rate": format(rate.normalize(), "f"),
-                         "result": consignment_default(price, rate)}
+            line.hint = {
+                "price": price,
+                "rate": format(rate.normalize(), "f"),
+                "result": consignment_default(price, rate),
+            }
 
 
 def _all_errors(form: IntakeForm, lines: LineFormSet) -> list[str]:
@@ -204,35 +251,54 @@ def _all_errors(form: IntakeForm, lines: LineFormSet) -> list[str]:
     found = [str(e) for errors in form.errors.values() for e in errors]
     if lines.is_bound:
         found += [str(e) for e in lines.non_form_errors()]
-        found += [str(e) for line in lines.forms for errors in line.errors.values()
-                  for e in errors]
+        found += [str(e) for line in lines.forms for errors in line.errors.values() for e in errors]
     return found
 
 
 def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
     """One intake: its items with their tag codes, pieces and prices, and its papers."""
     require_role(request, VIEW_ROLES)
-    intake = get_object_or_404(ConsignmentIntake.objects.within(request.council)
-                               .select_related("outlet", "business", "received_by"),
-                               pk=intake_id)
-    items = list(ConsignedItem.objects.within(request.council).filter(intake=intake)
-                 .select_related("product").order_by("pk"))
-    pieces = dict(StockMove.objects.within(request.council)
-                  .filter(item__intake=intake, kind=StockMove.Kind.INTAKE)
-                  .order_by().values("item_id").annotate(n=Sum("quantity"))
-                  .values_list("item_id", "n"))
+    intake = get_object_or_404(
+        ConsignmentIntake.objects.within(request.council).select_related(
+            "outlet", "business", "received_by"
+        ),
+        pk=intake_id,
+    )
+    items = list(
+        ConsignedItem.objects.within(request.council)
+        .filter(intake=intake)
+        .select_related("product")
+        .order_by("pk")
+    )
+    pieces = dict(
+        StockMove.objects.within(request.council)
+        .filter(item__intake=intake, kind=StockMove.Kind.INTAKE)
+        .order_by()
+        .values("item_id")
+        .annotate(n=Sum("quantity"))
+        .values_list("item_id", "n")
+    )
     for item in items:
         item.pieces = pieces.get(item.pk, 0)
-    return admin_page(request, "sales/intake_detail.html", {
-        "title": _("Consignment intake"), "intake": intake, "items": items,
-        "totals": {"pieces": sum(i.pieces for i in items),
-                   "value": sum((i.pieces * i.price for i in items), Decimal(0)),
-                   "consignment": sum((i.pieces * i.consignment_price for i in items),
-                                      Decimal(0))},
-        "may_record": role_allows(request, STOCK_ROLES)})
+    return admin_page(
+        request,
+        "sales/intake_detail.html",
+        {
+            "title": _("Consignment intake"),
+            "intake": intake,
+            "items": items,
+            "totals": {
+                "pieces": sum(i.pieces for i in items),
+                "value": sum((i.pieces * i.price for i in items), Decimal(0)),
+                "consignment": sum((i.pieces * i.consignment_price for i in items), Decimal(0)),
+            },
+            "may_record": role_allows(request, STOCK_ROLES),
+        },
+    )
 
 
 # ---- Stock per outlet ----
+
 
 def stock(request: HttpRequest) -> HttpResponse:
     """What an outlet holds, item by item, from one GROUP BY over its ledger; per row a
@@ -242,8 +308,7 @@ def stock(request: HttpRequest) -> HttpResponse:
     search = StockSearchForm(request.GET)
     search.is_valid()
     wanted = search.cleaned_data.get("gerai")
-    outlet = next((o for o in outlets if o.pk == wanted), None) or (
-        outlets[0] if outlets else None)
+    outlet = next((o for o in outlets if o.pk == wanted), None) or (outlets[0] if outlets else None)
     query = (search.cleaned_data.get("q") or "").strip()
     if request.method == "POST":
         require_role(request, STOCK_ROLES)
@@ -254,14 +319,30 @@ def stock(request: HttpRequest) -> HttpResponse:
     page, rows, totals = None, [], {}
     if outlet is not None:
         page, rows, totals = _stock_rows(request, outlet, query)
-    return admin_page(request, "sales/stock.html", {
-        "title": _("Stock on hand"), "outlets": outlets, "outlet": outlet, "q": query,
-        "page": page, "rows": rows, "totals": totals,
-        "destinations": [o for o in outlets if o.is_active and o != outlet],
-        "here": urlencode({"gerai": outlet.pk if outlet else "", "q": query,
-                           "page": page.number if page else 1}),
-        "may_move": role_allows(request, STOCK_ROLES) and outlet is not None
-        and outlet.council_id == request.council.pk})
+    return admin_page(
+        request,
+        "sales/stock.html",
+        {
+            "title": _("Stock on hand"),
+            "outlets": outlets,
+            "outlet": outlet,
+            "q": query,
+            "page": page,
+            "rows": rows,
+            "totals": totals,
+            "destinations": [o for o in outlets if o.is_active and o != outlet],
+            "here": urlencode(
+                {
+                    "gerai": outlet.pk if outlet else "",
+                    "q": query,
+                    "page": page.number if page else 1,
+                }
+            ),
+            "may_move": role_allows(request, STOCK_ROLES)
+            and outlet is not None
+            and outlet.council_id == request.council.pk,
+        },
+    )
 
 
 def _stock_rows(request: HttpRequest, outlet: Outlet, query: str) -> tuple:
@@ -270,22 +351,36 @@ def _stock_rows(request: HttpRequest, outlet: Outlet, query: str) -> tuple:
     the page's items with their product and business."""
     moves = StockMove.objects.within(request.council).filter(outlet=outlet)
     if query:
-        moves = moves.filter(Q(item__code__icontains=query)
-                             | Q(item__product__name__icontains=query))
-    grouped = (moves.order_by().values("item_id")
-               .annotate(n=Sum("quantity"),
-                         value=Sum(F("quantity") * F("item__price"), output_field=MONEY),
-                         consignment=Sum(F("quantity") * F("item__consignment_price"),
-                                         output_field=MONEY))
-               .filter(n__gt=0))
+        moves = moves.filter(
+            Q(item__code__icontains=query) | Q(item__product__name__icontains=query)
+        )
+    grouped = (
+        moves.order_by()
+        .values("item_id")
+        .annotate(
+            n=Sum("quantity"),
+            value=Sum(F("quantity") * F("item__price"), output_field=MONEY),
+            consignment=Sum(F("quantity") * F("item__consignment_price"), output_field=MONEY),
+        )
+        .filter(n__gt=0)
+    )
     paginator = Paginator(grouped.order_by("item__product__name", "item_id"), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     sums = {row["item_id"]: row for row in page.object_list}
-    items = {item.pk: item for item in ConsignedItem.objects.within(request.council)
-             .filter(pk__in=sums).select_related("product", "intake__business")}
+    items = {
+        item.pk: item
+        for item in ConsignedItem.objects.within(request.council)
+        .filter(pk__in=sums)
+        .select_related("product", "intake__business")
+    }
     rows = [{"item": items[pk], **sums[pk]} for pk in sums if pk in items]
-    totals = grouped.aggregate(total_pieces=Sum("n"), total_value=Sum("value"),
-                               total_consignment=Sum("consignment")) if sums else {}
+    totals = (
+        grouped.aggregate(
+            total_pieces=Sum("n"), total_value=Sum("value"), total_consignment=Sum("consignment")
+        )
+        if sums
+        else {}
+    )
     return page, rows, totals
 
 
@@ -293,39 +388,59 @@ def _move(request: HttpRequest, outlet: Outlet, outlets: list[Outlet]) -> None:
     """Transfer or correct one row; messages say what happened."""
     kind = request.POST.get("action")
     destinations = Outlet.objects.within(request.council).filter(
-        pk__in=[o.pk for o in outlets if o.is_active and o != outlet])
-    form = (TransferForm(request.POST, destinations=destinations) if kind == "pindah"
-            else CorrectionForm(request.POST))
+        pk__in=[o.pk for o in outlets if o.is_active and o != outlet]
+    )
+    form = (
+        TransferForm(request.POST, destinations=destinations)
+        if kind == "pindah"
+        else CorrectionForm(request.POST)
+    )
     if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values()
-                                         for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return
     data = form.cleaned_data
-    item = get_object_or_404(ConsignedItem.objects.within(request.council)
-                             .select_related("product"), pk=data["barang"])
+    item = get_object_or_404(
+        ConsignedItem.objects.within(request.council).select_related("product"), pk=data["barang"]
+    )
     try:
         if kind == "pindah":
-            services.transfer_stock(item=item, source=outlet, destination=data["ke"],
-                                    quantity=data["jumlah"], by=request.user)
+            services.transfer_stock(
+                item=item,
+                source=outlet,
+                destination=data["ke"],
+                quantity=data["jumlah"],
+                by=request.user,
+            )
         else:
-            services.correct_stock(item=item, outlet=outlet, quantity=data["jumlah"],
-                                   reason=data["alasan"].strip(), by=request.user)
+            services.correct_stock(
+                item=item,
+                outlet=outlet,
+                quantity=data["jumlah"],
+                reason=data["alasan"].strip(),
+                by=request.user,
+            )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return
     if kind == "pindah":
-        messages.success(request, _("%(n)s × %(item)s moved to %(outlet)s.")
-                         % {"n": data["jumlah"], "item": item, "outlet": data["ke"]})
+        messages.success(
+            request,
+            _("%(n)s × %(item)s moved to %(outlet)s.")
+            % {"n": data["jumlah"], "item": item, "outlet": data["ke"]},
+        )
     else:
-        messages.success(request, _("Stock of %(item)s corrected by %(n)+d.")
-                         % {"item": item, "n": data["jumlah"]})
+        messages.success(
+            request,
+            _("Stock of %(item)s corrected by %(n)+d.") % {"item": item, "n": data["jumlah"]},
+        )
 
 
 def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
     """The pages above, under the admin site (its login, its council)."""
     return [
         path("penjualan/titip/baru/", site.admin_view(intake_new), name="sales-intake-new"),
-        path("penjualan/titip/<int:intake_id>/", site.admin_view(intake_detail),
-             name="sales-intake"),
+        path(
+            "penjualan/titip/<int:intake_id>/", site.admin_view(intake_detail), name="sales-intake"
+        ),
         path("penjualan/stok/", site.admin_view(stock), name="sales-stock"),
     ]

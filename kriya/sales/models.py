@@ -39,19 +39,32 @@ class Outlet(RegionalModel):
         TOURIST_SPOT = "tourist_spot", _("tourist spot outlet")
         EXHIBITION_BOOTH = "exhibition_booth", _("exhibition booth")
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="outlets",
-                                verbose_name=_("council"))
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="outlets", verbose_name=_("council")
+    )
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.GALLERY)
     is_active = models.BooleanField(_("active"), default=True)
     commission_rate = models.DecimalField(
-        _("commission (%)"), max_digits=5, decimal_places=2, default=Decimal(20),
+        _("commission (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(20),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("The outlet's usual commission; an intake may agree another."))
-    opens_on = models.DateField(_("opens on"), null=True, blank=True,
-                                help_text=_("Only for a temporary outlet, such as a booth."))
-    closes_on = models.DateField(_("closes on"), null=True, blank=True,
-                                 help_text=_("Only for a temporary outlet, such as a booth."))
+        help_text=_("The outlet's usual commission; an intake may agree another."),
+    )
+    opens_on = models.DateField(
+        _("opens on"),
+        null=True,
+        blank=True,
+        help_text=_("Only for a temporary outlet, such as a booth."),
+    )
+    closes_on = models.DateField(
+        _("closes on"),
+        null=True,
+        blank=True,
+        help_text=_("Only for a temporary outlet, such as a booth."),
+    )
 
     class Meta:
         verbose_name = _("outlet")
@@ -59,9 +72,11 @@ class Outlet(RegionalModel):
         ordering = ["council__code", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(opens_on__isnull=True) | Q(closes_on__isnull=True)
+                condition=Q(opens_on__isnull=True)
+                | Q(closes_on__isnull=True)
                 | Q(closes_on__gte=models.F("opens_on")),
-                name="sales_outlet_dates_ordered"),
+                name="sales_outlet_dates_ordered",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -71,8 +86,9 @@ class Outlet(RegionalModel):
         """Whether the outlet may sell on ``day``: active, and inside its dates if it has any."""
         if not self.is_active:
             return False
-        return ((self.opens_on is None or self.opens_on <= day)
-                and (self.closes_on is None or day <= self.closes_on))
+        return (self.opens_on is None or self.opens_on <= day) and (
+            self.closes_on is None or day <= self.closes_on
+        )
 
 
 class ConsignmentIntake(RegionalModel):
@@ -81,13 +97,19 @@ class ConsignmentIntake(RegionalModel):
     admin_icon = "move_to_inbox"
     region_path = "outlet__council__code"
 
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="intakes",
-                               verbose_name=_("outlet"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="consignments", verbose_name=_("business"))
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="intakes", verbose_name=_("outlet")
+    )
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="consignments", verbose_name=_("business")
+    )
     received_on = models.DateField(_("received on"))
-    received_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    related_name="+", verbose_name=_("received by"))
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("received by"),
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -106,37 +128,53 @@ class ConsignedItem(RegionalModel):
 
     region_path = "intake__outlet__council__code"
 
-    intake = models.ForeignKey(ConsignmentIntake, on_delete=models.PROTECT,
-                               related_name="items", verbose_name=_("intake"))
-    product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="consigned",
-                                verbose_name=_("product"))
+    intake = models.ForeignKey(
+        ConsignmentIntake, on_delete=models.PROTECT, related_name="items", verbose_name=_("intake")
+    )
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, related_name="consigned", verbose_name=_("product")
+    )
     consignment_price = models.DecimalField(
-        _("consignment price (Rp)"), **MONEY, validators=[MinValueValidator(0)],
-        help_text=_("What the maker receives for each piece sold."))
-    price = models.DecimalField(_("selling price (Rp)"), **MONEY,
-                                validators=[MinValueValidator(0)])
+        _("consignment price (Rp)"),
+        **MONEY,
+        validators=[MinValueValidator(0)],
+        help_text=_("What the maker receives for each piece sold."),
+    )
+    price = models.DecimalField(_("selling price (Rp)"), **MONEY, validators=[MinValueValidator(0)])
     commission_rate = models.DecimalField(
-        _("commission (%)"), max_digits=5, decimal_places=2,
-        validators=[MinValueValidator(0), MaxValueValidator(100)])
-    best_before = models.DateField(_("best before"), null=True, blank=True,
-                                   help_text=_("Only for food."))
+        _("commission (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    best_before = models.DateField(
+        _("best before"), null=True, blank=True, help_text=_("Only for food.")
+    )
     # A one-of-a-kind piece gets an item (and a tag) of its own.
     is_unique = models.BooleanField(_("one of a kind"), default=False)
     # Printed on the tag and scanned at the till; set from the id right after creation.
     # NULL, not "", until then: a unique column holds many NULLs but only one "".
-    code = models.CharField(_("tag code"), max_length=16, unique=True, null=True,  # noqa: DJ001
-                            editable=False)
+    code = models.CharField(  # noqa: DJ001
+        _("tag code"),
+        max_length=16,
+        unique=True,
+        null=True,
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("consigned item")
         verbose_name_plural = _("consigned items")
         ordering = ["id"]
         constraints = [
-            models.CheckConstraint(condition=Q(price__gte=0) & Q(consignment_price__gte=0),
-                                   name="sales_item_prices_not_negative"),
-            models.CheckConstraint(condition=Q(commission_rate__gte=0)
-                                   & Q(commission_rate__lte=100),
-                                   name="sales_item_commission_is_a_percentage"),
+            models.CheckConstraint(
+                condition=Q(price__gte=0) & Q(consignment_price__gte=0),
+                name="sales_item_prices_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(commission_rate__gte=0) & Q(commission_rate__lte=100),
+                name="sales_item_commission_is_a_percentage",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -155,8 +193,12 @@ class StockMoveQuerySet(RegionalQuerySet):
         moves = self.filter(item_id__in=ids)
         if outlet is not None:
             moves = moves.filter(outlet=outlet)
-        sums = dict(moves.order_by().values("item_id").annotate(n=Sum("quantity"))
-                    .values_list("item_id", "n"))
+        sums = dict(
+            moves.order_by()
+            .values("item_id")
+            .annotate(n=Sum("quantity"))
+            .values_list("item_id", "n")
+        )
         return {pk: sums.get(pk) or 0 for pk in ids}
 
 
@@ -172,25 +214,34 @@ class Sale(RegionalModel):
         TRANSFER = "transfer", _("bank transfer")
         CARD = "card", _("card")
 
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sales",
-                               verbose_name=_("outlet"))
-    cashier = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="+", verbose_name=_("cashier"))
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="sales", verbose_name=_("outlet")
+    )
+    cashier = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cashier"),
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     # The business day the sale belongs to: closed with the till's day close.
     day = models.DateField(_("day"), default=timezone.localdate)
     payment = models.CharField(_("payment"), max_length=10, choices=Payment)
     reference = models.CharField(_("payment reference"), max_length=100, blank=True)
     # Sent by the till with the form: a double click or a retry stores the sale once.
-    client_key = models.UUIDField(_("client key"), unique=True, default=uuid.uuid4,
-                                  editable=False)
+    client_key = models.UUIDField(_("client key"), unique=True, default=uuid.uuid4, editable=False)
     total = models.DecimalField(_("total (Rp)"), **MONEY)
     paid = models.DecimalField(_("paid (Rp)"), **MONEY)
     change = models.DecimalField(_("change (Rp)"), **MONEY, default=0)
     voided_at = models.DateTimeField(_("voided at"), null=True, blank=True)
-    voided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  null=True, blank=True, related_name="+",
-                                  verbose_name=_("voided by"))
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voided by"),
+    )
     void_reason = models.CharField(_("reason for the void"), max_length=255, blank=True)
 
     class Meta:
@@ -198,11 +249,14 @@ class Sale(RegionalModel):
         verbose_name_plural = _("sales")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(total__gte=0) & Q(change__gte=0)
-                                   & Q(paid__gte=models.F("total")),
-                                   name="sales_sale_paid_in_full"),
-            models.CheckConstraint(condition=Q(voided_at__isnull=True) | ~Q(void_reason=""),
-                                   name="sales_sale_void_has_reason"),
+            models.CheckConstraint(
+                condition=Q(total__gte=0) & Q(change__gte=0) & Q(paid__gte=models.F("total")),
+                name="sales_sale_paid_in_full",
+            ),
+            models.CheckConstraint(
+                condition=Q(voided_at__isnull=True) | ~Q(void_reason=""),
+                name="sales_sale_void_has_reason",
+            ),
         ]
         indexes = [models.Index(fields=["outlet", "day"], name="sales_sale_outlet_day")]
 
@@ -220,10 +274,12 @@ class SaleLine(RegionalModel):
 
     region_path = "sale__outlet__council__code"
 
-    sale = models.ForeignKey(Sale, on_delete=models.PROTECT, related_name="lines",
-                             verbose_name=_("sale"))
-    item = models.ForeignKey(ConsignedItem, on_delete=models.PROTECT, related_name="sale_lines",
-                             verbose_name=_("item"))
+    sale = models.ForeignKey(
+        Sale, on_delete=models.PROTECT, related_name="lines", verbose_name=_("sale")
+    )
+    item = models.ForeignKey(
+        ConsignedItem, on_delete=models.PROTECT, related_name="sale_lines", verbose_name=_("item")
+    )
     # Snapshot for receipts and settlement
     product_name = models.CharField(_("product"), max_length=150)
     quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
@@ -234,9 +290,14 @@ class SaleLine(RegionalModel):
     # The council's part of line_total, rounded once at the sale; the maker's share is the rest.
     commission = models.DecimalField(_("commission (Rp)"), **MONEY, default=0)
     # Set once, when the line is settled with its maker: never settled twice.
-    settlement = models.ForeignKey("Settlement", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="lines",
-                                   verbose_name=_("settlement"))
+    settlement = models.ForeignKey(
+        "Settlement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lines",
+        verbose_name=_("settlement"),
+    )
 
     class Meta:
         verbose_name = _("sale line")
@@ -244,11 +305,14 @@ class SaleLine(RegionalModel):
         ordering = ["id"]
         constraints = [
             models.CheckConstraint(condition=Q(quantity__gte=1), name="sales_line_quantity"),
-            models.CheckConstraint(condition=Q(unit_price__gte=0) & Q(discount__gte=0)
-                                   & Q(line_total__gte=0), name="sales_line_amounts"),
-            models.CheckConstraint(condition=Q(commission__gte=0)
-                                   & Q(commission__lte=models.F("line_total")),
-                                   name="sales_line_commission_within_total"),
+            models.CheckConstraint(
+                condition=Q(unit_price__gte=0) & Q(discount__gte=0) & Q(line_total__gte=0),
+                name="sales_line_amounts",
+            ),
+            models.CheckConstraint(
+                condition=Q(commission__gte=0) & Q(commission__lte=models.F("line_total")),
+                name="sales_line_commission_within_total",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -275,27 +339,47 @@ class StockMove(RegionalModel):
         CORRECTION = "correction", _("stock-take correction")
         VOID = "void", _("voided sale")
 
-    item = models.ForeignKey(ConsignedItem, on_delete=models.PROTECT, related_name="moves",
-                             verbose_name=_("item"))
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="moves",
-                               verbose_name=_("outlet"))
+    item = models.ForeignKey(
+        ConsignedItem, on_delete=models.PROTECT, related_name="moves", verbose_name=_("item")
+    )
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="moves", verbose_name=_("outlet")
+    )
     quantity = models.IntegerField(_("quantity"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
-    sale = models.ForeignKey(Sale, on_delete=models.PROTECT, null=True, blank=True,
-                             related_name="moves", verbose_name=_("sale"))
-    sale_line = models.ForeignKey(SaleLine, on_delete=models.PROTECT, null=True, blank=True,
-                                  related_name="moves", verbose_name=_("sale line"))
+    sale = models.ForeignKey(
+        Sale,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="moves",
+        verbose_name=_("sale"),
+    )
+    sale_line = models.ForeignKey(
+        SaleLine,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="moves",
+        verbose_name=_("sale line"),
+    )
     reason = models.CharField(_("reason"), max_length=255, blank=True)
     # A customer return gives back part of its line's total and commission (rounded so
     # that returning every piece gives back exactly the line); settled like a sale, once.
     amount = models.DecimalField(_("refund (Rp)"), **MONEY, default=0)
     commission = models.DecimalField(_("commission refunded (Rp)"), **MONEY, default=0)
-    settlement = models.ForeignKey("Settlement", on_delete=models.PROTECT, null=True,
-                                   blank=True, related_name="returns",
-                                   verbose_name=_("settlement"))
+    settlement = models.ForeignKey(
+        "Settlement",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="returns",
+        verbose_name=_("settlement"),
+    )
     created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                           related_name="+", verbose_name=_("by"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
 
     objects = StockMoveQuerySet.as_manager()
 
@@ -303,17 +387,20 @@ class StockMove(RegionalModel):
         verbose_name = _("stock movement")
         verbose_name_plural = _("stock movements")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["item", "outlet", "quantity"],
-                                name="sales_move_on_hand")]
+        indexes = [models.Index(fields=["item", "outlet", "quantity"], name="sales_move_on_hand")]
         constraints = [
             models.CheckConstraint(condition=~Q(quantity=0), name="sales_move_not_zero"),
             models.CheckConstraint(
-                condition=~Q(kind__in=["correction", "void", "customer_return",
-                                       "return_to_maker"]) | ~Q(reason=""),
-                name="sales_move_has_reason"),
-            models.CheckConstraint(condition=Q(amount__gte=0) & Q(commission__gte=0)
-                                   & Q(commission__lte=models.F("amount")),
-                                   name="sales_move_refund_amounts"),
+                condition=~Q(kind__in=["correction", "void", "customer_return", "return_to_maker"])
+                | ~Q(reason=""),
+                name="sales_move_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0)
+                & Q(commission__gte=0)
+                & Q(commission__lte=models.F("amount")),
+                name="sales_move_refund_amounts",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -327,18 +414,24 @@ class DayClose(RegionalModel):
     admin_icon = "lock_clock"
     region_path = "outlet__council__code"
 
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="day_closes",
-                               verbose_name=_("outlet"))
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="day_closes", verbose_name=_("outlet")
+    )
     day = models.DateField(_("day"))
     sales_count = models.PositiveIntegerField(_("sales"), default=0)
     # {"cash": "450000", "qris": "125000", ...}: rupiah as strings, never floats
     totals = models.JSONField(_("totals per payment method"), default=dict)
     cash_expected = models.DecimalField(_("cash expected (Rp)"), **MONEY)
-    cash_counted = models.DecimalField(_("cash counted (Rp)"), **MONEY,
-                                       validators=[MinValueValidator(0)])
+    cash_counted = models.DecimalField(
+        _("cash counted (Rp)"), **MONEY, validators=[MinValueValidator(0)]
+    )
     note = models.CharField(_("note on the difference"), max_length=255, blank=True)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  related_name="+", verbose_name=_("closed by"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
     closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
 
     class Meta:
@@ -347,8 +440,9 @@ class DayClose(RegionalModel):
         ordering = ["-day", "outlet__name"]
         constraints = [
             models.UniqueConstraint(fields=["outlet", "day"], name="sales_dayclose_once"),
-            models.CheckConstraint(condition=Q(cash_counted__gte=0),
-                                   name="sales_dayclose_counted_not_negative"),
+            models.CheckConstraint(
+                condition=Q(cash_counted__gte=0), name="sales_dayclose_counted_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -366,10 +460,12 @@ class Settlement(RegionalModel):
     admin_icon = "account_balance_wallet"
     region_path = "council__code"
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="settlements",
-                                verbose_name=_("council"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="settlements", verbose_name=_("business"))
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="settlements", verbose_name=_("council")
+    )
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="settlements", verbose_name=_("business")
+    )
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     pieces_sold = models.IntegerField(_("pieces sold"), default=0)
@@ -379,10 +475,20 @@ class Settlement(RegionalModel):
     paid_amount = models.DecimalField(_("paid (Rp)"), **MONEY, default=0)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     reference = models.CharField(_("payment reference"), max_length=100, blank=True)
-    paid_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
-                                blank=True, related_name="+", verbose_name=_("paid by"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+", verbose_name=_("settled by"))
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("paid by"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("settled by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -390,15 +496,21 @@ class Settlement(RegionalModel):
         verbose_name_plural = _("settlements")
         ordering = ["-period_end", "business__name"]
         constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")),
-                                   name="sales_settlement_period_ordered"),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="sales_settlement_period_ordered",
+            ),
             models.CheckConstraint(
                 condition=Q(amount_due=models.F("gross") - models.F("commission")),
-                name="sales_settlement_due_is_gross_less_commission"),
-            models.CheckConstraint(condition=Q(paid_amount__gte=0),
-                                   name="sales_settlement_paid_not_negative"),
-            models.UniqueConstraint(fields=["council", "business", "period_end"],
-                                    name="sales_settlement_once_per_period"),
+                name="sales_settlement_due_is_gross_less_commission",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_amount__gte=0), name="sales_settlement_paid_not_negative"
+            ),
+            models.UniqueConstraint(
+                fields=["council", "business", "period_end"],
+                name="sales_settlement_once_per_period",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -420,10 +532,12 @@ class Consignor(RegionalModel):
     admin_icon = "handshake"
     region_path = "council__code"
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="consignors",
-                                verbose_name=_("council"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="consignor_of", verbose_name=_("business"))
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="consignors", verbose_name=_("council")
+    )
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="consignor_of", verbose_name=_("business")
+    )
     is_active = models.BooleanField(_("may consign"), default=True)
     since = models.DateField(_("since"), default=timezone.localdate)
     next_review_on = models.DateField(_("next review"), null=True, blank=True)
@@ -432,8 +546,9 @@ class Consignor(RegionalModel):
         verbose_name = _("consignor")
         verbose_name_plural = _("consignors")
         ordering = ["business__name"]
-        constraints = [models.UniqueConstraint(fields=["council", "business"],
-                                               name="sales_consignor_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "business"], name="sales_consignor_once")
+        ]
 
     def __str__(self) -> str:
         return str(self.business)
@@ -450,12 +565,18 @@ class ConsignorApplication(RegionalModel):
         ACCEPTED = "accepted", _("accepted")
         REJECTED = "rejected", _("rejected")
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT,
-                                related_name="consignor_applications",
-                                verbose_name=_("council"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="consignor_applications",
-                                 verbose_name=_("business"))
+    council = models.ForeignKey(
+        Council,
+        on_delete=models.PROTECT,
+        related_name="consignor_applications",
+        verbose_name=_("council"),
+    )
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.PROTECT,
+        related_name="consignor_applications",
+        verbose_name=_("business"),
+    )
     submitted_on = models.DateField(_("submitted on"), default=timezone.localdate)
     has_ktp = models.BooleanField(_("KTP shown"), default=False)
     domiciled = models.BooleanField(_("lives in the region"), default=False)
@@ -464,21 +585,28 @@ class ConsignorApplication(RegionalModel):
     pirt_number = models.CharField(_("P-IRT number"), max_length=30, blank=True)
     halal_number = models.CharField(_("halal certificate number"), max_length=50, blank=True)
     note = models.TextField(_("note"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status,
-                              default=Status.PENDING)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     reason = models.CharField(_("reason for the decision"), max_length=255, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, blank=True, related_name="+",
-                                   verbose_name=_("decided by"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("consignor application")
         verbose_name_plural = _("consignor applications")
         ordering = ["-submitted_on", "-id"]
-        constraints = [models.CheckConstraint(
-            condition=Q(status="pending") | ~Q(reason=""),
-            name="sales_application_decision_has_reason")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="pending") | ~Q(reason=""),
+                name="sales_application_decision_has_reason",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.business} ({self.get_status_display()})"
@@ -509,21 +637,31 @@ class ConsignorReview(RegionalModel):
         ROTATE_OUT = "rotate_out", _("rotate out")
         INVITE = "invite", _("invite in")
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT,
-                                related_name="consignor_reviews", verbose_name=_("council"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="consignor_reviews", verbose_name=_("business"))
+    council = models.ForeignKey(
+        Council,
+        on_delete=models.PROTECT,
+        related_name="consignor_reviews",
+        verbose_name=_("council"),
+    )
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.PROTECT,
+        related_name="consignor_reviews",
+        verbose_name=_("business"),
+    )
     reviewed_on = models.DateField(_("reviewed on"), default=timezone.localdate)
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     pieces_sold = models.IntegerField(_("pieces sold"), default=0)
     gross = models.DecimalField(_("sales (Rp)"), **MONEY, default=0)
     quality = models.PositiveSmallIntegerField(
-        _("quality (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+        _("quality (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     decision = models.CharField(_("decision"), max_length=12, choices=Decision)
     reason = models.CharField(_("reason"), max_length=255)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                           related_name="+", verbose_name=_("by"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
 
     class Meta:
         verbose_name = _("consignor review")
@@ -531,8 +669,9 @@ class ConsignorReview(RegionalModel):
         ordering = ["-reviewed_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="sales_review_has_reason"),
-            models.CheckConstraint(condition=Q(quality__gte=1) & Q(quality__lte=5),
-                                   name="sales_review_quality_1_to_5"),
+            models.CheckConstraint(
+                condition=Q(quality__gte=1) & Q(quality__lte=5), name="sales_review_quality_1_to_5"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -55,30 +55,43 @@ class ReviewForm(forms.Form):
     usaha = forms.IntegerField(widget=forms.HiddenInput)
     dari = forms.DateField(widget=forms.HiddenInput)
     sampai = forms.DateField(widget=forms.HiddenInput)
-    mutu = forms.TypedChoiceField(label=gettext_lazy("Quality (1–5)"), coerce=int,
-                                  choices=[(n, str(n)) for n in range(1, 6)])
-    keputusan = forms.ChoiceField(label=gettext_lazy("Decision"),
-                                  choices=ConsignorReview.Decision.choices)
-    alasan = forms.CharField(label=gettext_lazy("Reason"), max_length=255, error_messages={
-        "required": gettext_lazy("Give the reason for the decision.")})
+    mutu = forms.TypedChoiceField(
+        label=gettext_lazy("Quality (1–5)"), coerce=int, choices=[(n, str(n)) for n in range(1, 6)]
+    )
+    keputusan = forms.ChoiceField(
+        label=gettext_lazy("Decision"), choices=ConsignorReview.Decision.choices
+    )
+    alasan = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=255,
+        error_messages={"required": gettext_lazy("Give the reason for the decision.")},
+    )
 
 
 class ReturnForm(forms.Form):
     barang = forms.IntegerField(widget=forms.HiddenInput)
     gerai = forms.IntegerField(widget=forms.HiddenInput)
     jumlah = forms.IntegerField(label=gettext_lazy("Pieces"), min_value=1)
-    alasan = forms.CharField(label=gettext_lazy("Reason"), max_length=255, error_messages={
-        "required": gettext_lazy("Give the reason for returning the goods to their maker.")})
+    alasan = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=255,
+        error_messages={
+            "required": gettext_lazy("Give the reason for returning the goods to their maker.")
+        },
+    )
 
 
 class DecisionForm(forms.Form):
     keputusan = forms.ChoiceField(
-        label=gettext_lazy("Decision"), widget=forms.RadioSelect,
-        choices=[("terima", gettext_lazy("Accept")), ("tolak", gettext_lazy("Reject"))])
-    alasan = forms.CharField(label=gettext_lazy("Reason"), max_length=255, error_messages={
-        "required": gettext_lazy("Give the reason for the decision.")})
-
-
+        label=gettext_lazy("Decision"),
+        widget=forms.RadioSelect,
+        choices=[("terima", gettext_lazy("Accept")), ("tolak", gettext_lazy("Reject"))],
+    )
+    alasan = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=255,
+        error_messages={"required": gettext_lazy("Give the reason for the decision.")},
+    )
 
 
 def _errors(form: forms.Form) -> str:
@@ -94,8 +107,12 @@ def _shown(form: PeriodForm, period: reports.Period) -> PeriodForm:
 
 def _day_columns(days: list[reports.Figures]) -> dict:
     """The per-day chart's geometry (an SVG 10 units wide per day, 100 high)."""
-    return {"width": max(len(days), 1) * 10, "columns": [
-        {"x": i * 10 + 1, "y": 100 - row.bar, "row": row} for i, row in enumerate(days)]}
+    return {
+        "width": max(len(days), 1) * 10,
+        "columns": [
+            {"x": i * 10 + 1, "y": 100 - row.bar, "row": row} for i, row in enumerate(days)
+        ],
+    }
 
 
 def sales_report(request: HttpRequest) -> HttpResponse:
@@ -105,10 +122,18 @@ def sales_report(request: HttpRequest) -> HttpResponse:
     period = form.period(reports.Period.this_month())
     form = _shown(form, period)
     report = reports.sales_report(request.council, period)
-    return admin_page(request, "sales/report_sales.html", {
-        "title": _("Gallery sales report"), "form": form, "report": report,
-        "chart": _day_columns(report.days), "slow_days": reports.SLOW_AFTER_DAYS,
-        "query": f"dari={period.start:%Y-%m-%d}&sampai={period.end:%Y-%m-%d}"})
+    return admin_page(
+        request,
+        "sales/report_sales.html",
+        {
+            "title": _("Gallery sales report"),
+            "form": form,
+            "report": report,
+            "chart": _day_columns(report.days),
+            "slow_days": reports.SLOW_AFTER_DAYS,
+            "query": f"dari={period.start:%Y-%m-%d}&sampai={period.end:%Y-%m-%d}",
+        },
+    )
 
 
 def sales_report_xlsx(request: HttpRequest) -> HttpResponse:
@@ -129,12 +154,17 @@ def best_before(request: HttpRequest) -> HttpResponse:
         require_role(request, STOCK_ROLES)
         if _return_to_maker(request):
             return redirect("admin:sales-best-before")
-    return admin_page(request, "sales/best_before.html", {
-        "title": _("Best-before dates in the next %(days)s days")
-        % {"days": reports.BEST_BEFORE_WINDOW_DAYS},
-        "rows": reports.near_best_before(request.council),
-        "window": reports.BEST_BEFORE_WINDOW_DAYS,
-        "may_return": role_allows(request, STOCK_ROLES)})
+    return admin_page(
+        request,
+        "sales/best_before.html",
+        {
+            "title": _("Best-before dates in the next %(days)s days")
+            % {"days": reports.BEST_BEFORE_WINDOW_DAYS},
+            "rows": reports.near_best_before(request.council),
+            "window": reports.BEST_BEFORE_WINDOW_DAYS,
+            "may_return": role_allows(request, STOCK_ROLES),
+        },
+    )
 
 
 def _return_to_maker(request: HttpRequest) -> bool:
@@ -144,17 +174,24 @@ def _return_to_maker(request: HttpRequest) -> bool:
         messages.error(request, _errors(form))
         return False
     data = form.cleaned_data
-    item = get_object_or_404(ConsignedItem.objects.within(request.council)
-                             .select_related("product"), pk=data["barang"])
+    item = get_object_or_404(
+        ConsignedItem.objects.within(request.council).select_related("product"), pk=data["barang"]
+    )
     outlet = get_object_or_404(Outlet.objects.within(request.council), pk=data["gerai"])
     try:
-        services.return_to_maker(item=item, outlet=outlet, quantity=data["jumlah"],
-                                 by=request.user, reason=data["alasan"])
+        services.return_to_maker(
+            item=item,
+            outlet=outlet,
+            quantity=data["jumlah"],
+            by=request.user,
+            reason=data["alasan"],
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
-    messages.success(request, _("%(n)s × %(item)s returned to the maker.")
-                     % {"n": data["jumlah"], "item": item})
+    messages.success(
+        request, _("%(n)s × %(item)s returned to the maker.") % {"n": data["jumlah"], "item": item}
+    )
     return True
 
 
@@ -169,10 +206,18 @@ def consignor_review(request: HttpRequest) -> HttpResponse:
         if _review(request):
             return redirect(f"{reverse('admin:sales-consignor-review')}?{request.GET.urlencode()}")
     rows = consignors.review_candidates(request.council, period.start, period.end)
-    return admin_page(request, "sales/consignor_review.html", {
-        "title": _("Consignor review"), "form": form, "period": period, "rows": rows,
-        "may_review": role_allows(request, EDITOR_ROLES),
-        "limit": consignors.CANDIDATE_LIMIT})
+    return admin_page(
+        request,
+        "sales/consignor_review.html",
+        {
+            "title": _("Consignor review"),
+            "form": form,
+            "period": period,
+            "rows": rows,
+            "may_review": role_allows(request, EDITOR_ROLES),
+            "limit": consignors.CANDIDATE_LIMIT,
+        },
+    )
 
 
 def _review(request: HttpRequest) -> bool:
@@ -185,55 +230,97 @@ def _review(request: HttpRequest) -> bool:
     business = get_object_or_404(Business.objects.within(request.council), pk=data["usaha"])
     try:
         review = consignors.review_consignor(
-            council=request.council, business=business, quality=data["mutu"],
-            decision=data["keputusan"], reason=data["alasan"], by=request.user,
-            period_start=data["dari"], period_end=data["sampai"])
+            council=request.council,
+            business=business,
+            quality=data["mutu"],
+            decision=data["keputusan"],
+            reason=data["alasan"],
+            by=request.user,
+            period_start=data["dari"],
+            period_end=data["sampai"],
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return False
-    messages.success(request, _("%(business)s: %(decision)s.")
-                     % {"business": business, "decision": review.get_decision_display()})
+    messages.success(
+        request,
+        _("%(business)s: %(decision)s.")
+        % {"business": business, "decision": review.get_decision_display()},
+    )
     if review.decision == ConsignorReview.Decision.ROTATE_OUT:
         stock = consignors.stock_to_return(council=request.council, business=business)
         if stock:
-            messages.warning(request, _("Hand back to the maker: %(items)s.") % {"items": "; ".join(
-                f"{row.on_hand} × {row.product} ({row.code}, {row.outlet})" for row in stock)})
+            messages.warning(
+                request,
+                _("Hand back to the maker: %(items)s.")
+                % {
+                    "items": "; ".join(
+                        f"{row.on_hand} × {row.product} ({row.code}, {row.outlet})" for row in stock
+                    )
+                },
+            )
     return True
 
 
 def application_decision(request: HttpRequest, application_id: int) -> HttpResponse:
     """Accept or reject a consignor's application, with the reason."""
-    application = get_object_or_404(ConsignorApplication.objects.within(request.council)
-                                    .select_related("business", "council", "decided_by"),
-                                    pk=application_id)
+    application = get_object_or_404(
+        ConsignorApplication.objects.within(request.council).select_related(
+            "business", "council", "decided_by"
+        ),
+        pk=application_id,
+    )
     form = DecisionForm(request.POST or None)
     if request.method == "POST":
         require_role(request, EDITOR_ROLES)
         if form.is_valid():
             try:
                 consignors.decide_application(
-                    application=application, accept=form.cleaned_data["keputusan"] == "terima",
-                    reason=form.cleaned_data["alasan"], by=request.user)
+                    application=application,
+                    accept=form.cleaned_data["keputusan"] == "terima",
+                    reason=form.cleaned_data["alasan"],
+                    by=request.user,
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("The application of %(business)s is decided.")
-                                 % {"business": application.business})
+                messages.success(
+                    request,
+                    _("The application of %(business)s is decided.")
+                    % {"business": application.business},
+                )
                 return redirect("admin:sales_consignorapplication_changelist")
-    return admin_page(request, "sales/consignor_decision.html", {
-        "title": _("Decide an application"), "application": application, "form": form,
-        "unmet": application.unmet_criteria(), "may_decide": role_allows(request, EDITOR_ROLES)})
+    return admin_page(
+        request,
+        "sales/consignor_decision.html",
+        {
+            "title": _("Decide an application"),
+            "application": application,
+            "form": form,
+            "unmet": application.unmet_criteria(),
+            "may_decide": role_allows(request, EDITOR_ROLES),
+        },
+    )
 
 
 def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
     """The pages above, under the admin site (its login, its council)."""
     return [
         path("penjualan/laporan/", site.admin_view(sales_report), name="sales-reports"),
-        path("penjualan/laporan/unduh.xlsx", site.admin_view(sales_report_xlsx),
-             name="sales-reports-xlsx"),
+        path(
+            "penjualan/laporan/unduh.xlsx",
+            site.admin_view(sales_report_xlsx),
+            name="sales-reports-xlsx",
+        ),
         path("penjualan/kedaluwarsa/", site.admin_view(best_before), name="sales-best-before"),
-        path("penjualan/tinjauan-penitip/", site.admin_view(consignor_review),
-             name="sales-consignor-review"),
-        path("penjualan/permohonan-penitip/<int:application_id>/keputusan/",
-             site.admin_view(application_decision), name="sales-application-decision"),
+        path(
+            "penjualan/tinjauan-penitip/",
+            site.admin_view(consignor_review),
+            name="sales-consignor-review",
+        ),
+        path(
+            "penjualan/permohonan-penitip/<int:application_id>/keputusan/",
+            site.admin_view(application_decision),
+            name="sales-application-decision",
+        ),
     ]

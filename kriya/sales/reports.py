@@ -38,8 +38,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months, kept inside the month (31 January + 1 → 28/29 Feb)."""
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 @dataclass(frozen=True)
@@ -92,30 +93,52 @@ class Figures:
 
 def _lines(council: Council, period: Period, *, own_outlets: bool = False) -> QuerySet:
     lines = SaleLine.objects.within(council).filter(
-        sale__voided_at__isnull=True, sale__day__gte=period.start, sale__day__lte=period.end)
+        sale__voided_at__isnull=True, sale__day__gte=period.start, sale__day__lte=period.end
+    )
     return lines.filter(sale__outlet__council=council) if own_outlets else lines
 
 
 def _returns(council: Council, period: Period, *, own_outlets: bool = False) -> QuerySet:
     moves = StockMove.objects.within(council).filter(
-        kind=StockMove.Kind.CUSTOMER_RETURN, created_at__date__gte=period.start,
-        created_at__date__lte=period.end)
+        kind=StockMove.Kind.CUSTOMER_RETURN,
+        created_at__date__gte=period.start,
+        created_at__date__lte=period.end,
+    )
     return moves.filter(outlet__council=council) if own_outlets else moves
 
 
-def _table(lines: QuerySet, returns: QuerySet, *, line_key: Any, line_label: Any,
-           move_key: Any, move_label: Any) -> dict[Any, Figures]:
+def _table(
+    lines: QuerySet,
+    returns: QuerySet,
+    *,
+    line_key: Any,
+    line_label: Any,
+    move_key: Any,
+    move_label: Any,
+) -> dict[Any, Figures]:
     """Two GROUP BY queries (sale lines, returns) merged per key."""
     rows: dict[Any, Figures] = {}
-    sold = (lines.order_by().annotate(k=line_key, name=line_label).values("k", "name")
-            .annotate(n_sales=Count("sale_id", distinct=True), n=Sum("quantity"),
-                      total=Sum("line_total"), fee=Sum("commission")))
+    sold = (
+        lines.order_by()
+        .annotate(k=line_key, name=line_label)
+        .values("k", "name")
+        .annotate(
+            n_sales=Count("sale_id", distinct=True),
+            n=Sum("quantity"),
+            total=Sum("line_total"),
+            fee=Sum("commission"),
+        )
+    )
     for r in sold:
         row = rows.setdefault(r["k"], Figures(r["k"], r["name"]))
         row.sales, row.pieces = r["n_sales"], r["n"] or 0
         row.gross, row.commission = r["total"] or ZERO, r["fee"] or ZERO
-    back = (returns.order_by().annotate(k=move_key, name=move_label).values("k", "name")
-            .annotate(n=Sum("quantity"), total=Sum("amount"), fee=Sum("commission")))
+    back = (
+        returns.order_by()
+        .annotate(k=move_key, name=move_label)
+        .values("k", "name")
+        .annotate(n=Sum("quantity"), total=Sum("amount"), fee=Sum("commission"))
+    )
     for r in back:
         row = rows.setdefault(r["k"], Figures(r["k"], r["name"]))
         row.returned, row.refunds = r["n"] or 0, r["total"] or ZERO
@@ -138,21 +161,38 @@ def _ranked(rows: dict[Any, Figures]) -> list[Figures]:
 
 
 def sales_by_outlet(council: Council, period: Period) -> list[Figures]:
-    return _ranked(_table(_lines(council, period), _returns(council, period),
-                          line_key=F("sale__outlet_id"), line_label=F("sale__outlet__name"),
-                          move_key=F("outlet_id"), move_label=F("outlet__name")))
+    return _ranked(
+        _table(
+            _lines(council, period),
+            _returns(council, period),
+            line_key=F("sale__outlet_id"),
+            line_label=F("sale__outlet__name"),
+            move_key=F("outlet_id"),
+            move_label=F("outlet__name"),
+        )
+    )
 
 
 def sales_by_category(council: Council, period: Period) -> list[Figures]:
-    return _ranked(_table(
-        _lines(council, period), _returns(council, period),
-        line_key=F("item__product__category_id"), line_label=F("item__product__category__name"),
-        move_key=F("item__product__category_id"),
-        move_label=F("item__product__category__name")))
+    return _ranked(
+        _table(
+            _lines(council, period),
+            _returns(council, period),
+            line_key=F("item__product__category_id"),
+            line_label=F("item__product__category__name"),
+            move_key=F("item__product__category_id"),
+            move_label=F("item__product__category__name"),
+        )
+    )
 
 
-def sales_by_business(council: Council, period: Period, *, own_outlets: bool = False,
-                      business_ids: Iterable[int] | None = None) -> list[Figures]:
+def sales_by_business(
+    council: Council,
+    period: Period,
+    *,
+    own_outlets: bool = False,
+    business_ids: Iterable[int] | None = None,
+) -> list[Figures]:
     """Per maker; ``own_outlets`` keeps to the council's own outlets (not its regencies')."""
     lines = _lines(council, period, own_outlets=own_outlets)
     returns = _returns(council, period, own_outlets=own_outlets)
@@ -160,17 +200,28 @@ def sales_by_business(council: Council, period: Period, *, own_outlets: bool = F
         ids = list(business_ids)
         lines = lines.filter(item__intake__business_id__in=ids)
         returns = returns.filter(item__intake__business_id__in=ids)
-    return _ranked(_table(lines, returns, line_key=F("item__intake__business_id"),
-                          line_label=F("item__intake__business__name"),
-                          move_key=F("item__intake__business_id"),
-                          move_label=F("item__intake__business__name")))
+    return _ranked(
+        _table(
+            lines,
+            returns,
+            line_key=F("item__intake__business_id"),
+            line_label=F("item__intake__business__name"),
+            move_key=F("item__intake__business_id"),
+            move_label=F("item__intake__business__name"),
+        )
+    )
 
 
 def sales_by_day(council: Council, period: Period) -> list[Figures]:
     """Oldest day first; every day of a short period is there, empty days too."""
-    rows = _table(_lines(council, period), _returns(council, period),
-                  line_key=F("sale__day"), line_label=F("sale__day"),
-                  move_key=TruncDate("created_at"), move_label=TruncDate("created_at"))
+    rows = _table(
+        _lines(council, period),
+        _returns(council, period),
+        line_key=F("sale__day"),
+        line_label=F("sale__day"),
+        move_key=TruncDate("created_at"),
+        move_label=TruncDate("created_at"),
+    )
     if period.days <= DAILY_CHART_MAX_DAYS:
         for offset in range(period.days):
             day = period.start + dt.timedelta(days=offset)
@@ -208,24 +259,35 @@ class StockRow:
         return self.on_hand * self.consignment_price
 
 
-STOCK_FIELDS = {"item_id": "item_id", "outlet_id": "outlet_id",
-                "business_id": "item__intake__business_id", "code": "item__code",
-                "product": "item__product__name", "business": "item__intake__business__name",
-                "outlet": "outlet__name", "price": "item__price",
-                "consignment_price": "item__consignment_price",
-                "received_on": "item__intake__received_on", "best_before": "item__best_before"}
+STOCK_FIELDS = {
+    "item_id": "item_id",
+    "outlet_id": "outlet_id",
+    "business_id": "item__intake__business_id",
+    "code": "item__code",
+    "product": "item__product__name",
+    "business": "item__intake__business__name",
+    "outlet": "outlet__name",
+    "price": "item__price",
+    "consignment_price": "item__consignment_price",
+    "received_on": "item__intake__received_on",
+    "best_before": "item__best_before",
+}
 
 
 def _stock_rows(moves: QuerySet) -> list[StockRow]:
     """One GROUP BY per (item, outlet) with what describes the item; only pieces on hand."""
-    rows = (moves.order_by().values(*STOCK_FIELDS.values()).annotate(n=Sum("quantity"))
-            .filter(n__gt=0))
-    return [StockRow(on_hand=r["n"], **{name: r[path] for name, path in STOCK_FIELDS.items()})
-            for r in rows]
+    rows = (
+        moves.order_by().values(*STOCK_FIELDS.values()).annotate(n=Sum("quantity")).filter(n__gt=0)
+    )
+    return [
+        StockRow(on_hand=r["n"], **{name: r[path] for name, path in STOCK_FIELDS.items()})
+        for r in rows
+    ]
 
 
-def stock_on_hand(council: Council, *, business_ids: Iterable[int] | None = None,
-                  own_outlets: bool = False) -> list[StockRow]:
+def stock_on_hand(
+    council: Council, *, business_ids: Iterable[int] | None = None, own_outlets: bool = False
+) -> list[StockRow]:
     """What is on the shelves, per item and outlet (of ``business_ids`` only, if given)."""
     moves = StockMove.objects.within(council)
     if own_outlets:
@@ -235,21 +297,35 @@ def stock_on_hand(council: Council, *, business_ids: Iterable[int] | None = None
     return sorted(_stock_rows(moves), key=lambda r: (r.business, r.outlet, r.product, r.code))
 
 
-def slow_movers(council: Council, *, days: int = SLOW_AFTER_DAYS,
-                today: dt.date | None = None) -> list[StockRow]:
+def slow_movers(
+    council: Council, *, days: int = SLOW_AFTER_DAYS, today: dt.date | None = None
+) -> list[StockRow]:
     """Items on the shelf for at least ``days`` days with no sale in them, oldest intake
     first: candidates to return to their maker or to move to another outlet."""
     today = today or timezone.localdate()
     cutoff = today - dt.timedelta(days=days)
-    sold_lately = (SaleLine.objects.within(council)
-                   .filter(sale__voided_at__isnull=True, sale__day__gt=cutoff).values("item_id"))
-    rows = _stock_rows(StockMove.objects.within(council)
-                       .filter(item__intake__received_on__lte=cutoff)
-                       .exclude(item_id__in=sold_lately))
-    last = dict(SaleLine.objects.within(council)
-                .filter(sale__voided_at__isnull=True, item_id__in={r.item_id for r in rows})
-                .order_by().values("item_id").annotate(day=Max("sale__day"))
-                .values_list("item_id", "day")) if rows else {}
+    sold_lately = (
+        SaleLine.objects.within(council)
+        .filter(sale__voided_at__isnull=True, sale__day__gt=cutoff)
+        .values("item_id")
+    )
+    rows = _stock_rows(
+        StockMove.objects.within(council)
+        .filter(item__intake__received_on__lte=cutoff)
+        .exclude(item_id__in=sold_lately)
+    )
+    last = (
+        dict(
+            SaleLine.objects.within(council)
+            .filter(sale__voided_at__isnull=True, item_id__in={r.item_id for r in rows})
+            .order_by()
+            .values("item_id")
+            .annotate(day=Max("sale__day"))
+            .values_list("item_id", "day")
+        )
+        if rows
+        else {}
+    )
     for row in rows:
         row.last_sold = last.get(row.item_id)
     return sorted(rows, key=lambda r: (r.received_on, r.code, r.outlet))
@@ -267,24 +343,40 @@ class OutletStock:
 def stock_value(council: Council) -> list[OutletStock]:
     """On hand × consignment price per outlet, in one GROUP BY: the sum of each movement's
     pieces times its item's price is the same as on hand times price."""
-    rows = (StockMove.objects.within(council).order_by().values("outlet_id", "outlet__name")
-            .annotate(n=Sum("quantity"),
-                      value=Sum(F("quantity") * F("item__consignment_price"),
-                                output_field=MONEY_SUM),
-                      retail=Sum(F("quantity") * F("item__price"), output_field=MONEY_SUM)))
-    return sorted((OutletStock(r["outlet_id"], r["outlet__name"], r["n"] or 0,
-                               r["value"] or ZERO, r["retail"] or ZERO) for r in rows),
-                  key=lambda r: (-r.value, r.outlet))
+    rows = (
+        StockMove.objects.within(council)
+        .order_by()
+        .values("outlet_id", "outlet__name")
+        .annotate(
+            n=Sum("quantity"),
+            value=Sum(F("quantity") * F("item__consignment_price"), output_field=MONEY_SUM),
+            retail=Sum(F("quantity") * F("item__price"), output_field=MONEY_SUM),
+        )
+    )
+    return sorted(
+        (
+            OutletStock(
+                r["outlet_id"],
+                r["outlet__name"],
+                r["n"] or 0,
+                r["value"] or ZERO,
+                r["retail"] or ZERO,
+            )
+            for r in rows
+        ),
+        key=lambda r: (-r.value, r.outlet),
+    )
 
 
 def _near_best_before(council: Council, today: dt.date, days: int) -> QuerySet:
     return StockMove.objects.within(council).filter(
-        item__best_before__isnull=False,
-        item__best_before__lte=today + dt.timedelta(days=days))
+        item__best_before__isnull=False, item__best_before__lte=today + dt.timedelta(days=days)
+    )
 
 
-def near_best_before(council: Council, *, days: int = BEST_BEFORE_WINDOW_DAYS,
-                     today: dt.date | None = None) -> list[StockRow]:
+def near_best_before(
+    council: Council, *, days: int = BEST_BEFORE_WINDOW_DAYS, today: dt.date | None = None
+) -> list[StockRow]:
     """Goods on hand whose best-before date is past or within ``days``: soonest first."""
     today = today or timezone.localdate()
     rows = _stock_rows(_near_best_before(council, today, days))
@@ -293,12 +385,19 @@ def near_best_before(council: Council, *, days: int = BEST_BEFORE_WINDOW_DAYS,
     return sorted(rows, key=lambda r: (r.best_before, r.outlet, r.product, r.code))
 
 
-def near_best_before_count(council: Council, *, days: int = BEST_BEFORE_WINDOW_DAYS,
-                           today: dt.date | None = None) -> int:
+def near_best_before_count(
+    council: Council, *, days: int = BEST_BEFORE_WINDOW_DAYS, today: dt.date | None = None
+) -> int:
     """How many (item, outlet) rows ``near_best_before`` lists, in one query."""
     today = today or timezone.localdate()
-    return (_near_best_before(council, today, days).order_by().values("item_id", "outlet_id")
-            .annotate(n=Sum("quantity")).filter(n__gt=0).count())
+    return (
+        _near_best_before(council, today, days)
+        .order_by()
+        .values("item_id", "outlet_id")
+        .annotate(n=Sum("quantity"))
+        .filter(n__gt=0)
+        .count()
+    )
 
 
 @dataclass
@@ -319,29 +418,52 @@ class SalesReport:
 
     @property
     def stock_total(self) -> OutletStock:
-        return OutletStock(0, _("Total"), sum(r.pieces for r in self.stock),
-                           sum((r.value for r in self.stock), ZERO),
-                           sum((r.retail for r in self.stock), ZERO))
+        return OutletStock(
+            0,
+            _("Total"),
+            sum(r.pieces for r in self.stock),
+            sum((r.value for r in self.stock), ZERO),
+            sum((r.retail for r in self.stock), ZERO),
+        )
 
 
-def sales_report(council: Council, period: Period, *, today: dt.date | None = None,
-                 slow_days: int = SLOW_AFTER_DAYS) -> SalesReport:
+def sales_report(
+    council: Council,
+    period: Period,
+    *,
+    today: dt.date | None = None,
+    slow_days: int = SLOW_AFTER_DAYS,
+) -> SalesReport:
     """Every table of the report page and its Excel file, for ``council``'s region."""
-    return SalesReport(period=period, outlets=sales_by_outlet(council, period),
-                       categories=sales_by_category(council, period),
-                       businesses=sales_by_business(council, period),
-                       days=sales_by_day(council, period),
-                       slow=slow_movers(council, days=slow_days, today=today),
-                       stock=stock_value(council))
+    return SalesReport(
+        period=period,
+        outlets=sales_by_outlet(council, period),
+        categories=sales_by_category(council, period),
+        businesses=sales_by_business(council, period),
+        days=sales_by_day(council, period),
+        slow=slow_movers(council, days=slow_days, today=today),
+        stock=stock_value(council),
+    )
 
 
 # The Excel file ---------------------------------------------------------------------------
 def _figures_rows(rows: list[Figures], total: Figures | None, label=str) -> list[list]:
-    out = [[label(r.label), r.sales, r.pieces, r.returned, r.gross, r.commission,
-            r.maker_share] for r in rows]
+    out = [
+        [label(r.label), r.sales, r.pieces, r.returned, r.gross, r.commission, r.maker_share]
+        for r in rows
+    ]
     if total is not None:
-        out.append([str(total.label), total.sales, total.pieces, total.returned, total.gross,
-                    total.commission, total.maker_share])
+        out.append(
+            [
+                str(total.label),
+                total.sales,
+                total.pieces,
+                total.returned,
+                total.gross,
+                total.commission,
+                total.maker_share,
+            ]
+        )
     return out
 
 
@@ -355,29 +477,92 @@ def _sum(rows: list[Figures]) -> Figures:
 def sales_report_xlsx(report: SalesReport) -> bytes:
     """The report as a workbook: one sheet per table, amounts in rupiah cells."""
     workbook = Workbook(write_only=True)
-    figures = [_("Sales"), _("Pieces (net)"), _("Pieces returned"), _("Sales (Rp, net)"),
-               _("Commission (Rp)"), _("Makers' share (Rp)")]
+    figures = [
+        _("Sales"),
+        _("Pieces (net)"),
+        _("Pieces returned"),
+        _("Sales (Rp, net)"),
+        _("Commission (Rp)"),
+        _("Makers' share (Rp)"),
+    ]
     money = {4, 5, 6}
-    add_sheet(workbook, _("Per outlet"), [_("Outlet"), *figures],
-           _figures_rows(report.outlets, report.total), money)
-    add_sheet(workbook, _("Per category"), [_("Craft category"), *figures],
-           _figures_rows(report.categories, _sum(report.categories)), money)
-    add_sheet(workbook, _("Per business"), [_("Business"), *figures],
-           _figures_rows(report.businesses, _sum(report.businesses)), money)
-    add_sheet(workbook, _("Per day"), [_("Day"), *figures],
-           [[r.key, *row[1:]] for r, row in zip(report.days, _figures_rows(report.days, None),
-                                                 strict=True)], money)
-    add_sheet(workbook, _("Slow movers"),
-           [_("Tag code"), _("Product"), _("Business"), _("Outlet"), _("Received on"),
-            _("Last sold"), _("On hand"), _("Consignment price (Rp)"), _("Value (Rp)")],
-           ([r.code, r.product, r.business, r.outlet, r.received_on, r.last_sold, r.on_hand,
-             r.consignment_price, r.value] for r in report.slow), {7, 8})
+    add_sheet(
+        workbook,
+        _("Per outlet"),
+        [_("Outlet"), *figures],
+        _figures_rows(report.outlets, report.total),
+        money,
+    )
+    add_sheet(
+        workbook,
+        _("Per category"),
+        [_("Craft category"), *figures],
+        _figures_rows(report.categories, _sum(report.categories)),
+        money,
+    )
+    add_sheet(
+        workbook,
+        _("Per business"),
+        [_("Business"), *figures],
+        _figures_rows(report.businesses, _sum(report.businesses)),
+        money,
+    )
+    add_sheet(
+        workbook,
+        _("Per day"),
+        [_("Day"), *figures],
+        [
+            [r.key, *row[1:]]
+            for r, row in zip(report.days, _figures_rows(report.days, None), strict=True)
+        ],
+        money,
+    )
+    add_sheet(
+        workbook,
+        _("Slow movers"),
+        [
+            _("Tag code"),
+            _("Product"),
+            _("Business"),
+            _("Outlet"),
+            _("Received on"),
+            _("Last sold"),
+            _("On hand"),
+            _("Consignment price (Rp)"),
+            _("Value (Rp)"),
+        ],
+        (
+            [
+                r.code,
+                r.product,
+                r.business,
+                r.outlet,
+                r.received_on,
+                r.last_sold,
+                r.on_hand,
+                r.consignment_price,
+                r.value,
+            ]
+            for r in report.slow
+        ),
+        {7, 8},
+    )
     total = report.stock_total
-    add_sheet(workbook, _("Stock value"),
-           [_("Outlet"), _("Pieces on hand"), _("At consignment price (Rp)"),
-            _("At selling price (Rp)")],
-           [*([r.outlet, r.pieces, r.value, r.retail] for r in report.stock),
-            [str(total.outlet), total.pieces, total.value, total.retail]], {2, 3})
+    add_sheet(
+        workbook,
+        _("Stock value"),
+        [
+            _("Outlet"),
+            _("Pieces on hand"),
+            _("At consignment price (Rp)"),
+            _("At selling price (Rp)"),
+        ],
+        [
+            *([r.outlet, r.pieces, r.value, r.retail] for r in report.stock),
+            [str(total.outlet), total.pieces, total.value, total.retail],
+        ],
+        {2, 3},
+    )
     return workbook_bytes(workbook)
 
 
@@ -417,8 +602,9 @@ class MakerOverview:
         return sum((s.maker_share for s in self.sales), ZERO)
 
 
-def maker_overview(*, businesses: QuerySet, today: dt.date | None = None,
-                   months: int = 3) -> MakerOverview:
+def maker_overview(
+    *, businesses: QuerySet, today: dt.date | None = None, months: int = 3
+) -> MakerOverview:
     """A maker's stock per outlet, sales of the last ``months`` (voided left out, returns
     shown as negative lines) and settlements. Scoped by the businesses passed in, which
     the portal takes from the login's own artisan: any council's gallery, never another
@@ -428,25 +614,47 @@ def maker_overview(*, businesses: QuerySet, today: dt.date | None = None,
     moves = StockMove.objects.filter(item__intake__business__in=businesses)
     for row in sorted(_stock_rows(moves), key=lambda r: (r.outlet, r.product, r.code)):
         stock.setdefault(row.outlet, []).append(row)
-    sold = (SaleLine.objects.filter(item__intake__business__in=businesses,
-                                    sale__voided_at__isnull=True, sale__day__gte=since)
-            .values_list("sale__day", "sale__outlet__name", "product_name", "quantity",
-                         "line_total", "commission"))
+    sold = SaleLine.objects.filter(
+        item__intake__business__in=businesses, sale__voided_at__isnull=True, sale__day__gte=since
+    ).values_list(
+        "sale__day", "sale__outlet__name", "product_name", "quantity", "line_total", "commission"
+    )
     sales = [MakerSale(*row) for row in sold]
-    returned = (StockMove.objects.filter(item__intake__business__in=businesses,
-                                         kind=StockMove.Kind.CUSTOMER_RETURN,
-                                         created_at__date__gte=since)
-                .values_list("created_at", "outlet__name", "sale_line__product_name",
-                             "quantity", "amount", "commission"))
-    sales += [MakerSale(timezone.localdate(at), outlet, product, -n, -amount, -fee, True)
-              for at, outlet, product, n, amount, fee in returned]
+    returned = StockMove.objects.filter(
+        item__intake__business__in=businesses,
+        kind=StockMove.Kind.CUSTOMER_RETURN,
+        created_at__date__gte=since,
+    ).values_list(
+        "created_at", "outlet__name", "sale_line__product_name", "quantity", "amount", "commission"
+    )
+    sales += [
+        MakerSale(timezone.localdate(at), outlet, product, -n, -amount, -fee, True)
+        for at, outlet, product, n, amount, fee in returned
+    ]
     sales.sort(key=lambda s: (s.day, not s.is_return), reverse=True)
-    settlements = list(Settlement.objects.filter(business__in=businesses)
-                       .select_related("business").order_by("-period_end", "business__name"))
+    settlements = list(
+        Settlement.objects.filter(business__in=businesses)
+        .select_related("business")
+        .order_by("-period_end", "business__name")
+    )
     return MakerOverview(stock=stock, sales=sales, settlements=settlements, since=since)
 
 
-__all__ = ["Figures", "MakerOverview", "OutletStock", "Period", "SalesReport",
-           "StockRow", "add_months", "maker_overview", "near_best_before",
-           "near_best_before_count", "sales_by_business", "sales_report", "sales_report_xlsx",
-           "slow_movers", "stock_on_hand", "stock_value"]
+__all__ = [
+    "Figures",
+    "MakerOverview",
+    "OutletStock",
+    "Period",
+    "SalesReport",
+    "StockRow",
+    "add_months",
+    "maker_overview",
+    "near_best_before",
+    "near_best_before_count",
+    "sales_by_business",
+    "sales_report",
+    "sales_report_xlsx",
+    "slow_movers",
+    "stock_on_hand",
+    "stock_value",
+]

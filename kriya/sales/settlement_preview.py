@@ -39,18 +39,38 @@ def preview(council: Council, period_end: dt.date) -> list[Waiting]:
     """Every business with something unsettled up to ``period_end`` at ``council``'s own
     outlets, by name, with the figures a settlement up to that day would store."""
     owner = F("item__intake__business_id")
-    lines = (unsettled_lines(council, period_end).order_by().values(owner=owner)
-             .annotate(n=Count("pk"), pieces=Sum("quantity"), gross=Sum("line_total"),
-                       commission=Sum("commission")))
-    returns = (unsettled_returns(council, period_end).order_by().values(owner=owner)
-               .annotate(n=Count("pk"), pieces=Sum("quantity"), gross=Sum("amount"),
-                         commission=Sum("commission")))
+    lines = (
+        unsettled_lines(council, period_end)
+        .order_by()
+        .values(owner=owner)
+        .annotate(
+            n=Count("pk"),
+            pieces=Sum("quantity"),
+            gross=Sum("line_total"),
+            commission=Sum("commission"),
+        )
+    )
+    returns = (
+        unsettled_returns(council, period_end)
+        .order_by()
+        .values(owner=owner)
+        .annotate(
+            n=Count("pk"), pieces=Sum("quantity"), gross=Sum("amount"), commission=Sum("commission")
+        )
+    )
     found: dict[int, dict] = {}
     for sign, rows in ((1, lines), (-1, returns)):
         for row in rows:
-            figures = found.setdefault(row["owner"], {"lines": 0, "returns": 0, "pieces_sold": 0,
-                                                      "gross": Decimal(0),
-                                                      "commission": Decimal(0)})
+            figures = found.setdefault(
+                row["owner"],
+                {
+                    "lines": 0,
+                    "returns": 0,
+                    "pieces_sold": 0,
+                    "gross": Decimal(0),
+                    "commission": Decimal(0),
+                },
+            )
             figures["lines" if sign == 1 else "returns"] += row["n"]
             figures["pieces_sold"] += sign * row["pieces"]
             figures["gross"] += sign * row["gross"]

@@ -46,8 +46,6 @@ INPUT = " ".join(INPUT_CLASSES)
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
-
-
 def _pdf(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -55,8 +53,10 @@ def _pdf(data: bytes, filename: str) -> HttpResponse:
 
 
 class MonthForm(forms.Form):
-    bulan = forms.CharField(label=gettext_lazy("Month"), error_messages={
-        "required": gettext_lazy("Month: choose the month to settle.")})
+    bulan = forms.CharField(
+        label=gettext_lazy("Month"),
+        error_messages={"required": gettext_lazy("Month: choose the month to settle.")},
+    )
 
     def clean_bulan(self) -> tuple[int, int]:
         match = MONTH.match(self.cleaned_data["bulan"].strip())
@@ -95,22 +95,39 @@ def settlement_list(request: HttpRequest) -> HttpResponse:
     year, month = _month(request)
     start, end = month_bounds(year, month)
     waiting = preview(request.council, end)
-    settled = list(Settlement.objects.within(request.council).filter(
-        council=request.council, period_end__range=(start, end)).select_related("business")
-        .order_by("business__name", "pk"))
+    settled = list(
+        Settlement.objects.within(request.council)
+        .filter(council=request.council, period_end__range=(start, end))
+        .select_related("business")
+        .order_by("business__name", "pk")
+    )
     template = "sales/settlement_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#month"
-    return admin_page(request, template, {
-        "title": _("Settlements with the makers"), "start": start, "end": end,
-        "value": f"{year:04d}-{month:02d}", "waiting": waiting, "settled": settled,
-        "waiting_totals": _totals(waiting, ("pieces_sold", "gross", "commission", "amount_due")),
-        "settled_totals": _totals(settled, ("pieces_sold", "gross", "commission", "amount_due",
-                                            "paid_amount", "balance")),
-        "previous": (start - dt.timedelta(days=1)).strftime("%Y-%m"),
-        "next": (end + dt.timedelta(days=1)).strftime("%Y-%m"),
-        "can_settle": end < timezone.localdate(), "settle_from": end + dt.timedelta(days=1),
-        "may_edit": role_allows(request, EDITOR_ROLES)})
+    return admin_page(
+        request,
+        template,
+        {
+            "title": _("Settlements with the makers"),
+            "start": start,
+            "end": end,
+            "value": f"{year:04d}-{month:02d}",
+            "waiting": waiting,
+            "settled": settled,
+            "waiting_totals": _totals(
+                waiting, ("pieces_sold", "gross", "commission", "amount_due")
+            ),
+            "settled_totals": _totals(
+                settled,
+                ("pieces_sold", "gross", "commission", "amount_due", "paid_amount", "balance"),
+            ),
+            "previous": (start - dt.timedelta(days=1)).strftime("%Y-%m"),
+            "next": (end + dt.timedelta(days=1)).strftime("%Y-%m"),
+            "can_settle": end < timezone.localdate(),
+            "settle_from": end + dt.timedelta(days=1),
+            "may_edit": role_allows(request, EDITOR_ROLES),
+        },
+    )
 
 
 def _settle(request: HttpRequest) -> HttpResponse:
@@ -130,33 +147,46 @@ def _settle(request: HttpRequest) -> HttpResponse:
     else:
         month_name = formats.date_format(start, "F Y")
         if made:
-            messages.success(request, _("%(n)s settlements made for %(month)s.")
-                             % {"n": len(made), "month": month_name})
+            messages.success(
+                request,
+                _("%(n)s settlements made for %(month)s.") % {"n": len(made), "month": month_name},
+            )
         else:
-            messages.info(request, _("Nothing to settle up to %(day)s.")
-                          % {"day": formats.date_format(end, "j F Y")})
+            messages.info(
+                request,
+                _("Nothing to settle up to %(day)s.") % {"day": formats.date_format(end, "j F Y")},
+            )
     return redirect(reverse("admin:sales-settlements") + f"?bulan={year:04d}-{month:02d}")
 
 
 class PaymentForm(forms.Form):
     amount = RupiahField(
-        label=gettext_lazy("Amount paid (Rp)"), allow_zero=False,
+        label=gettext_lazy("Amount paid (Rp)"),
+        allow_zero=False,
         widget=forms.TextInput(attrs={"class": INPUT}),
-        error_messages={"required": gettext_lazy(
-            "Amount paid: give the amount transferred or handed over.")})
+        error_messages={
+            "required": gettext_lazy("Amount paid: give the amount transferred or handed over.")
+        },
+    )
     reference = forms.CharField(
-        label=gettext_lazy("Reference"), max_length=100,
+        label=gettext_lazy("Reference"),
+        max_length=100,
         help_text=gettext_lazy("The transfer number or the receipt number."),
         widget=forms.TextInput(attrs={"class": INPUT}),
         error_messages={
             "required": gettext_lazy("Reference: give the transfer or receipt number."),
-            "max_length": gettext_lazy("Reference: at most 100 characters.")})
+            "max_length": gettext_lazy("Reference: at most 100 characters."),
+        },
+    )
     paid_on = forms.DateField(
-        label=gettext_lazy("Paid on"), widget=forms.DateInput(
-            attrs={"type": "date", "class": INPUT}, format="%Y-%m-%d"),
+        label=gettext_lazy("Paid on"),
+        widget=forms.DateInput(attrs={"type": "date", "class": INPUT}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
-        error_messages={"required": gettext_lazy("Paid on: give the date of the payment."),
-                        "invalid": gettext_lazy("Paid on: write the date as dd-mm-yyyy.")})
+        error_messages={
+            "required": gettext_lazy("Paid on: give the date of the payment."),
+            "invalid": gettext_lazy("Paid on: write the date as dd-mm-yyyy."),
+        },
+    )
 
     def __init__(self, *args, settlement: Settlement, **kwargs):
         super().__init__(*args, **kwargs)
@@ -167,18 +197,26 @@ class PaymentForm(forms.Form):
         if day > timezone.localdate():
             raise ValidationError(_("Paid on: the date cannot be in the future."))
         if day <= self.settlement.period_end:
-            raise ValidationError(_("Paid on: the date must be after the period (%(day)s).")
-                                  % {"day": self.settlement.period_end.strftime("%d-%m-%Y")})
+            raise ValidationError(
+                _("Paid on: the date must be after the period (%(day)s).")
+                % {"day": self.settlement.period_end.strftime("%d-%m-%Y")}
+            )
         return day
 
 
 def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
     """One settlement: its sales and returns, figures, payments, statement and WhatsApp."""
     require_role(request, VIEW_ROLES)
-    settlement = get_object_or_404(Settlement.objects.within(request.council).select_related(
-        "business__owner", "council", "created_by", "paid_by"), pk=settlement_id)
-    form = PaymentForm(settlement=settlement, initial={
-        "amount": max(settlement.balance, Decimal(0)), "paid_on": timezone.localdate()})
+    settlement = get_object_or_404(
+        Settlement.objects.within(request.council).select_related(
+            "business__owner", "council", "created_by", "paid_by"
+        ),
+        pk=settlement_id,
+    )
+    form = PaymentForm(
+        settlement=settlement,
+        initial={"amount": max(settlement.balance, Decimal(0)), "paid_on": timezone.localdate()},
+    )
     if request.method == "POST":
         require_role(request, EDITOR_ROLES)
         if settlement.council_id != request.council.pk:
@@ -190,15 +228,30 @@ def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Payment of %(amount)s recorded.")
-                                 % {"amount": format_rupiah(form.cleaned_data["amount"])})
+                messages.success(
+                    request,
+                    _("Payment of %(amount)s recorded.")
+                    % {"amount": format_rupiah(form.cleaned_data["amount"])},
+                )
                 return redirect("admin:sales-settlement", settlement_id=settlement.pk)
-    return admin_page(request, "sales/settlement_detail.html", {
-        "title": str(settlement.business), "settlement": settlement, "form": form,
-        **statements.statement_rows(settlement), **_sharing(request, settlement),
-        "earlier": earlier_balance(settlement),
-        "may_pay": form.is_bound or (role_allows(request, EDITOR_ROLES) and settlement.balance > 0
-                                     and settlement.council_id == request.council.pk)})
+    return admin_page(
+        request,
+        "sales/settlement_detail.html",
+        {
+            "title": str(settlement.business),
+            "settlement": settlement,
+            "form": form,
+            **statements.statement_rows(settlement),
+            **_sharing(request, settlement),
+            "earlier": earlier_balance(settlement),
+            "may_pay": form.is_bound
+            or (
+                role_allows(request, EDITOR_ROLES)
+                and settlement.balance > 0
+                and settlement.council_id == request.council.pk
+            ),
+        },
+    )
 
 
 def _sharing(request: HttpRequest, settlement: Settlement) -> dict:
@@ -208,33 +261,50 @@ def _sharing(request: HttpRequest, settlement: Settlement) -> dict:
         return {}  # the business's phone is personal data; the secretariat sends
     with translation.override(settings.LANGUAGE_CODE):
         try:
-            statement_path = reverse("statements:statement",
-                            kwargs={"token": statements.statement_token(settlement)})
+            statement_path = reverse(
+                "statements:statement", kwargs={"token": statements.statement_token(settlement)}
+            )
         except NoReverseMatch:
             return {}  # a site without kriya.sales.statement_urls mounted: no public link
         link = request.build_absolute_uri(statement_path)
-        text = _("%(business)s, your consignment statement for %(period)s: amount due "
-                 "%(due)s, paid %(paid)s, balance %(balance)s. Open it here: %(link)s") % {
-            "business": settlement.business.name, "link": link,
-            "period": (f"{formats.date_format(settlement.period_start, 'j F Y')} – "
-                       f"{formats.date_format(settlement.period_end, 'j F Y')}"),
+        text = _(
+            "%(business)s, your consignment statement for %(period)s: amount due "
+            "%(due)s, paid %(paid)s, balance %(balance)s. Open it here: %(link)s"
+        ) % {
+            "business": settlement.business.name,
+            "link": link,
+            "period": (
+                f"{formats.date_format(settlement.period_start, 'j F Y')} – "
+                f"{formats.date_format(settlement.period_end, 'j F Y')}"
+            ),
             "due": format_rupiah(settlement.amount_due),
             "paid": format_rupiah(settlement.paid_amount),
-            "balance": format_rupiah(settlement.balance)}
-    return {"public_link": link, "whatsapp": chat_url(settlement.business.phone, text),
-            "whatsapp_share": share_url(text), "link_days": statements.STATEMENT_LINK_DAYS}
+            "balance": format_rupiah(settlement.balance),
+        }
+    return {
+        "public_link": link,
+        "whatsapp": chat_url(settlement.business.phone, text),
+        "whatsapp_share": share_url(text),
+        "link_days": statements.STATEMENT_LINK_DAYS,
+    }
 
 
 def settlement_statement(request: HttpRequest, settlement_id: int) -> HttpResponse:
     require_role(request, VIEW_ROLES)
-    settlement = get_object_or_404(Settlement.objects.within(request.council).select_related(
-        "business"), pk=settlement_id)
+    settlement = get_object_or_404(
+        Settlement.objects.within(request.council).select_related("business"), pk=settlement_id
+    )
     try:
         data = statements.statement_pdf(settlement)
     except ValueError:
-        messages.error(request, _("The sales of this settlement no longer add up to its "
-                                  "figures; no statement can be printed. Tell the "
-                                  "administrator."))
+        messages.error(
+            request,
+            _(
+                "The sales of this settlement no longer add up to its "
+                "figures; no statement can be printed. Tell the "
+                "administrator."
+            ),
+        )
         return redirect("admin:sales-settlement", settlement_id=settlement.pk)
     name = slugify(settlement.business.name) or "usaha"
     return _pdf(data, f"laporan-titip-{name}-{settlement.period_end:%Y-%m}.pdf")
@@ -243,15 +313,22 @@ def settlement_statement(request: HttpRequest, settlement_id: int) -> HttpRespon
 def intake_receipt(request: HttpRequest, intake_id: int) -> HttpResponse:
     require_role(request, VIEW_ROLES)
     intake = get_object_or_404(ConsignmentIntake.objects.within(request.council), pk=intake_id)
-    return _pdf(statements.intake_receipt_pdf(intake),
-                f"tanda-terima-{statements.receipt_number(intake)}.pdf")
+    return _pdf(
+        statements.intake_receipt_pdf(intake),
+        f"tanda-terima-{statements.receipt_number(intake)}.pdf",
+    )
 
 
 class TagsForm(forms.Form):
-    salinan = forms.IntegerField(label=gettext_lazy("Copies per piece"), required=False,
-                                 min_value=1, max_value=MAX_COPIES)
-    lewati = forms.IntegerField(label=gettext_lazy("Tags already used on the sheet"),
-                                required=False, min_value=0, max_value=99)
+    salinan = forms.IntegerField(
+        label=gettext_lazy("Copies per piece"), required=False, min_value=1, max_value=MAX_COPIES
+    )
+    lewati = forms.IntegerField(
+        label=gettext_lazy("Tags already used on the sheet"),
+        required=False,
+        min_value=0,
+        max_value=99,
+    )
 
 
 def intake_tags(request: HttpRequest, intake_id: int) -> HttpResponse:
@@ -262,8 +339,9 @@ def intake_tags(request: HttpRequest, intake_id: int) -> HttpResponse:
     if form.is_valid():
         copies = form.cleaned_data["salinan"] or 1
         try:
-            data = statements.price_tags_pdf(statements.intake_tags(intake, copies),
-                                             skip=form.cleaned_data["lewati"] or 0)
+            data = statements.price_tags_pdf(
+                statements.intake_tags(intake, copies), skip=form.cleaned_data["lewati"] or 0
+            )
         except ValueError:
             form.add_error("salinan", _("Too many tags for one PDF; print fewer copies."))
         else:
@@ -277,14 +355,25 @@ def intake_tags(request: HttpRequest, intake_id: int) -> HttpResponse:
 def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
     """The pages above, under the admin site (its login, its council)."""
     return [
-        path("penjualan/penyelesaian/", site.admin_view(settlement_list),
-             name="sales-settlements"),
-        path("penjualan/penyelesaian/<int:settlement_id>/", site.admin_view(settlement_detail),
-             name="sales-settlement"),
-        path("penjualan/penyelesaian/<int:settlement_id>/laporan.pdf",
-             site.admin_view(settlement_statement), name="sales-settlement-statement"),
-        path("penjualan/titip/<int:intake_id>/tanda-terima.pdf",
-             site.admin_view(intake_receipt), name="sales-intake-receipt"),
-        path("penjualan/titip/<int:intake_id>/label.pdf", site.admin_view(intake_tags),
-             name="sales-intake-tags"),
+        path("penjualan/penyelesaian/", site.admin_view(settlement_list), name="sales-settlements"),
+        path(
+            "penjualan/penyelesaian/<int:settlement_id>/",
+            site.admin_view(settlement_detail),
+            name="sales-settlement",
+        ),
+        path(
+            "penjualan/penyelesaian/<int:settlement_id>/laporan.pdf",
+            site.admin_view(settlement_statement),
+            name="sales-settlement-statement",
+        ),
+        path(
+            "penjualan/titip/<int:intake_id>/tanda-terima.pdf",
+            site.admin_view(intake_receipt),
+            name="sales-intake-receipt",
+        ),
+        path(
+            "penjualan/titip/<int:intake_id>/label.pdf",
+            site.admin_view(intake_tags),
+            name="sales-intake-tags",
+        ),
     ]

@@ -22,7 +22,8 @@ def statement(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404 from None  # the ledger no longer adds up: print nothing wrong
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = (
-        f'inline; filename="laporan-titip-{settlement.period_end:%Y-%m}.pdf"')
+        f'inline; filename="laporan-titip-{settlement.period_end:%Y-%m}.pdf"'
+    )
     # The link is the key: keep it out of search engines and other sites' logs.
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"

@@ -54,6 +54,7 @@ TAG_LAYOUTS: dict[str, Layout] = {
 
 # Intake receipt
 
+
 def receipt_number(intake: ConsignmentIntake) -> str:
     """The receipt's number, printed and quoted when the maker asks: ``TJ-000042``."""
     return f"TJ-{intake.pk:06d}"
@@ -61,8 +62,12 @@ def receipt_number(intake: ConsignmentIntake) -> str:
 
 def intake_quantities(intake: ConsignmentIntake) -> dict[int, int]:
     """Pieces each item of ``intake`` came in with, from its intake moves in the ledger."""
-    moves = (StockMove.objects.filter(item__intake=intake, kind=StockMove.Kind.INTAKE)
-             .order_by().values("item_id").annotate(n=Sum("quantity")))
+    moves = (
+        StockMove.objects.filter(item__intake=intake, kind=StockMove.Kind.INTAKE)
+        .order_by()
+        .values("item_id")
+        .annotate(n=Sum("quantity"))
+    )
     return {row["item_id"]: row["n"] for row in moves}
 
 
@@ -70,35 +75,54 @@ def intake_receipt_pdf(intake: ConsignmentIntake) -> bytes:
     """The receipt the maker signs and keeps: who brought what to which outlet, at which
     agreed prices and commission, and the terms of the consignment."""
     intake = ConsignmentIntake.objects.select_related(
-        "outlet__council", "business__owner", "business__village", "received_by").get(
-        pk=intake.pk)
+        "outlet__council", "business__owner", "business__village", "received_by"
+    ).get(pk=intake.pk)
     quantities = intake_quantities(intake)
     rows = []
     for item in intake.items.select_related("product").order_by("pk"):
         pieces = quantities.get(item.pk, 0)
-        rows.append({"item": item, "pieces": pieces,
-                     "value": item.consignment_price * pieces,
-                     "selling_value": item.price * pieces})
-    return render_pdf("sales/intake_receipt.html", {
-        "title": _("Consignment receipt"), "intake": intake,
-        "council": intake.outlet.council, "number": receipt_number(intake), "rows": rows,
-        "pieces": sum(row["pieces"] for row in rows),
-        "value": sum((row["value"] for row in rows), Decimal(0)),
-        "selling_value": sum((row["selling_value"] for row in rows), Decimal(0))})
+        rows.append(
+            {
+                "item": item,
+                "pieces": pieces,
+                "value": item.consignment_price * pieces,
+                "selling_value": item.price * pieces,
+            }
+        )
+    return render_pdf(
+        "sales/intake_receipt.html",
+        {
+            "title": _("Consignment receipt"),
+            "intake": intake,
+            "council": intake.outlet.council,
+            "number": receipt_number(intake),
+            "rows": rows,
+            "pieces": sum(row["pieces"] for row in rows),
+            "value": sum((row["value"] for row in rows), Decimal(0)),
+            "selling_value": sum((row["selling_value"] for row in rows), Decimal(0)),
+        },
+    )
 
 
 # Price tags
+
 
 def intake_tags(intake: ConsignmentIntake, copies: int = 1) -> list[tuple[ConsignedItem, int]]:
     """``(item, tags)`` for every item of ``intake``: ``copies`` tags for each piece it
     came in with (20 umbrellas, 20 tags)."""
     quantities = intake_quantities(intake)
-    return [(item, quantities.get(item.pk, 0) * copies)
-            for item in intake.items.select_related("product").order_by("pk")]
+    return [
+        (item, quantities.get(item.pk, 0) * copies)
+        for item in intake.items.select_related("product").order_by("pk")
+    ]
 
 
-def price_tags_pdf(items_with_copies: Iterable[tuple[ConsignedItem, int]], *,
-                   layout: str = "a4-4x10", skip: int = 0) -> bytes:
+def price_tags_pdf(
+    items_with_copies: Iterable[tuple[ConsignedItem, int]],
+    *,
+    layout: str = "a4-4x10",
+    skip: int = 0,
+) -> bytes:
     """An A4 PDF of price tags: ``copies`` tags for each ``(item, copies)``, in order, each
     with the product's name, its selling price and its tag code, in text and as the QR code
     the till scans (the code itself, ``K-000123``). ``skip`` leaves the first tags of the
@@ -114,50 +138,70 @@ def price_tags_pdf(items_with_copies: Iterable[tuple[ConsignedItem, int]], *,
         raise ValueError(f"{total} tags; at most {MAX_LABELS} in one PDF")
     # Read afresh: a tag prints the item's price and code as the ledger has them now.
     fresh = ConsignedItem.objects.select_related("product").in_bulk(
-        {item.pk for item, copies in wanted if copies})
+        {item.pk for item, copies in wanted if copies}
+    )
     tags: list[dict | None] = [None] * (skip % paper.per_page)
     made: dict[int, dict] = {}
     for item, copies in wanted:
         if copies and item.pk not in made:
             # One QR drawing per item: 20 tags for 20 umbrellas share it.
             current = fresh[item.pk]
-            made[item.pk] = {"name": current.product.name, "price": format_rupiah(current.price),
-                             "code": current.code, "qr": qr_data_uri(current.code)}
+            made[item.pk] = {
+                "name": current.product.name,
+                "price": format_rupiah(current.price),
+                "code": current.code,
+                "qr": qr_data_uri(current.code),
+            }
         tags += [made.get(item.pk)] * copies
     if not any(tags):
         raise ValueError("no tags to print")
-    pages = [tags[start:start + paper.per_page] for start in range(0, len(tags), paper.per_page)]
-    return render_pdf("sales/price_tags.html", {"layout": paper, "pages": pages,
-                                          "title": _("Price tags")})
+    pages = [tags[start : start + paper.per_page] for start in range(0, len(tags), paper.per_page)]
+    return render_pdf(
+        "sales/price_tags.html", {"layout": paper, "pages": pages, "title": _("Price tags")}
+    )
 
 
 # Statement
+
 
 def statement_rows(settlement: Settlement) -> dict:
     """The sale lines and returns ``settlement`` settled, with their sums, and whether the
     sums are the settlement's stored figures (``adds_up``: if not, the ledger was changed
     behind the services' back, and no statement may be printed)."""
     lines = list(settlement.lines.select_related("sale__outlet").order_by("sale__day", "pk"))
-    returns = list(settlement.returns.select_related("outlet", "sale_line")
-                   .order_by("created_at", "pk"))
+    returns = list(
+        settlement.returns.select_related("outlet", "sale_line").order_by("created_at", "pk")
+    )
     for move in returns:
         move.day = timezone.localdate(move.created_at)
         move.maker_share = move.amount - move.commission
-    sold = {"pieces": sum(line.quantity for line in lines),
-            "gross": sum((line.line_total for line in lines), Decimal(0)),
-            "commission": sum((line.commission for line in lines), Decimal(0))}
-    returned = {"pieces": sum(move.quantity for move in returns),
-                "gross": sum((move.amount for move in returns), Decimal(0)),
-                "commission": sum((move.commission for move in returns), Decimal(0))}
+    sold = {
+        "pieces": sum(line.quantity for line in lines),
+        "gross": sum((line.line_total for line in lines), Decimal(0)),
+        "commission": sum((line.commission for line in lines), Decimal(0)),
+    }
+    returned = {
+        "pieces": sum(move.quantity for move in returns),
+        "gross": sum((move.amount for move in returns), Decimal(0)),
+        "commission": sum((move.commission for move in returns), Decimal(0)),
+    }
     for part in (sold, returned):
         part["share"] = part["gross"] - part["commission"]
-    totals = {"pieces_sold": sold["pieces"] - returned["pieces"],
-              "gross": sold["gross"] - returned["gross"],
-              "commission": sold["commission"] - returned["commission"],
-              "amount_due": sold["share"] - returned["share"]}
+    totals = {
+        "pieces_sold": sold["pieces"] - returned["pieces"],
+        "gross": sold["gross"] - returned["gross"],
+        "commission": sold["commission"] - returned["commission"],
+        "amount_due": sold["share"] - returned["share"],
+    }
     adds_up = totals == {name: getattr(settlement, name) for name in totals}
-    return {"lines": lines, "returns": returns, "sold": sold, "returned": returned,
-            "totals": totals, "adds_up": adds_up}
+    return {
+        "lines": lines,
+        "returns": returns,
+        "sold": sold,
+        "returned": returned,
+        "totals": totals,
+        "adds_up": adds_up,
+    }
 
 
 def statement_pdf(settlement: Settlement) -> bytes:
@@ -165,17 +209,26 @@ def statement_pdf(settlement: Settlement) -> bytes:
     totals (equal to the settlement's, or ValueError), what was paid and what is still
     owed."""
     settlement = Settlement.objects.select_related(
-        "council", "business__owner", "business__village", "created_by").get(pk=settlement.pk)
+        "council", "business__owner", "business__village", "created_by"
+    ).get(pk=settlement.pk)
     rows = statement_rows(settlement)
     if not rows["adds_up"]:
-        raise ValueError(f"settlement {settlement.pk}: its lines give {rows['totals']}, not "
-                         "its stored figures")
+        raise ValueError(
+            f"settlement {settlement.pk}: its lines give {rows['totals']}, not its stored figures"
+        )
     earlier = earlier_balance(settlement)
-    return render_pdf("sales/statement.html", {
-        "title": _("Consignment sales statement"), "settlement": settlement,
-        "council": settlement.council, **rows,
-        "earlier": earlier, "owed": settlement.balance + earlier,
-        "printed_on": timezone.localdate()})
+    return render_pdf(
+        "sales/statement.html",
+        {
+            "title": _("Consignment sales statement"),
+            "settlement": settlement,
+            "council": settlement.council,
+            **rows,
+            "earlier": earlier,
+            "owed": settlement.balance + earlier,
+            "printed_on": timezone.localdate(),
+        },
+    )
 
 
 def statement_token(settlement: Settlement) -> str:
@@ -188,7 +241,8 @@ def settlement_for_token(token: str) -> Settlement | None:
     has expired, or its settlement is gone."""
     try:
         pk = signing.TimestampSigner(salt=_SALT).unsign(
-            token, max_age=dt.timedelta(days=STATEMENT_LINK_DAYS))
+            token, max_age=dt.timedelta(days=STATEMENT_LINK_DAYS)
+        )
         # Unscoped on purpose: the signature, not a login, says which settlement it is.
         return Settlement.objects.filter(pk=int(pk)).first()
     except (signing.BadSignature, ValueError):

@@ -68,18 +68,27 @@ def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
 
 
 def _outlet(request: HttpRequest, outlet_id: int) -> Outlet:
-    return get_object_or_404(Outlet.objects.within(request.council).select_related("council"),
-                             pk=outlet_id)
+    return get_object_or_404(
+        Outlet.objects.within(request.council).select_related("council"), pk=outlet_id
+    )
 
 
 def _sale(request: HttpRequest, sale_id: int) -> Sale:
-    return get_object_or_404(Sale.objects.within(request.council).select_related(
-        "outlet__council", "cashier", "voided_by"), pk=sale_id)
+    return get_object_or_404(
+        Sale.objects.within(request.council).select_related(
+            "outlet__council", "cashier", "voided_by"
+        ),
+        pk=sale_id,
+    )
 
 
 def _day_close(council: Council, outlet: Outlet, day) -> DayClose | None:
-    return (DayClose.objects.within(council).filter(outlet=outlet, day=day)
-            .select_related("closed_by").first())
+    return (
+        DayClose.objects.within(council)
+        .filter(outlet=outlet, day=day)
+        .select_related("closed_by")
+        .first()
+    )
 
 
 @till_required
@@ -98,6 +107,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 # ---- The cart ----
+
 
 @dataclass
 class CartLine:
@@ -126,9 +136,11 @@ class CartLine:
 
 def _stocked(council: Council, outlet: Outlet) -> QuerySet[ConsignedItem]:
     """The council's consigned items, each with ``on_hand`` at ``outlet`` (one GROUP BY)."""
-    return (ConsignedItem.objects.within(council).select_related("product")
-            .annotate(on_hand=Coalesce(Sum("moves__quantity",
-                                           filter=Q(moves__outlet=outlet)), 0)))
+    return (
+        ConsignedItem.objects.within(council)
+        .select_related("product")
+        .annotate(on_hand=Coalesce(Sum("moves__quantity", filter=Q(moves__outlet=outlet)), 0))
+    )
 
 
 def find_items(council: Council, outlet: Outlet, text: str) -> tuple[bool, list[ConsignedItem]]:
@@ -148,25 +160,35 @@ def find_items(council: Council, outlet: Outlet, text: str) -> tuple[bool, list[
         return len(found) == 1, found
     if len(text) < 2:
         return False, []
-    found = (items.filter(Q(product__name__icontains=text) | Q(code__icontains=text),
-                          on_hand__gt=0).order_by("product__name", "pk")[:MATCHES])
+    found = items.filter(
+        Q(product__name__icontains=text) | Q(code__icontains=text), on_hand__gt=0
+    ).order_by("product__name", "pk")[:MATCHES]
     return False, list(found)
 
 
 def _cart(request: HttpRequest, outlet: Outlet, form: SaleForm) -> tuple[list[CartLine], bool]:
     """The posted lines with their items (this council's only) and stock here; the flag
     says a line named an item the council does not have (it is left out)."""
-    ids = [int(raw) for raw in (str(line.data["item"]) for line in form.lines)
-           if raw.isdigit() and len(raw) < 16]
+    ids = [
+        int(raw)
+        for raw in (str(line.data["item"]) for line in form.lines)
+        if raw.isdigit() and len(raw) < 16
+    ]
     items = {item.pk: item for item in _stocked(request.council, outlet).filter(pk__in=ids)}
     cart = []
     for line in form.lines:
         raw = str(line.data["item"])
         item = items.get(int(raw)) if raw.isdigit() and len(raw) < 16 else None
         if item is not None:
-            cart.append(CartLine(item=item, on_hand=item.on_hand, form=line,
-                                 quantity=str(line.data["quantity"]).strip()[:12],
-                                 discount=str(line.data["discount"]).strip()[:30]))
+            cart.append(
+                CartLine(
+                    item=item,
+                    on_hand=item.on_hand,
+                    form=line,
+                    quantity=str(line.data["quantity"]).strip()[:12],
+                    discount=str(line.data["discount"]).strip()[:30],
+                )
+            )
     return cart, len(cart) < len(form.lines)
 
 
@@ -225,9 +247,18 @@ def till(request: HttpRequest, outlet_id: int) -> HttpResponse:
     elif form.is_bound:
         matches, notice = _edit_cart(request, outlet, cart)
         form = form.unchecked()
-    return render(request, "sales/till.html", {
-        **_till_state(request, outlet), "form": form, "cart": cart, "matches": matches,
-        "notice": notice, "total": sum((line.total or 0 for line in cart), Decimal(0))})
+    return render(
+        request,
+        "sales/till.html",
+        {
+            **_till_state(request, outlet),
+            "form": form,
+            "cart": cart,
+            "matches": matches,
+            "notice": notice,
+            "total": sum((line.total or 0 for line in cart), Decimal(0)),
+        },
+    )
 
 
 def _pay(request: HttpRequest, outlet: Outlet, form: SaleForm, unknown: bool) -> Sale | None:
@@ -245,10 +276,15 @@ def _pay(request: HttpRequest, outlet: Outlet, form: SaleForm, unknown: bool) ->
 
 def _till_state(request: HttpRequest, outlet: Outlet) -> dict:
     today = timezone.localdate()
-    return {"outlet": outlet, "today": today, "open_today": outlet.is_open_on(today),
-            "day_close": _day_close(request.council, outlet, today),
-            "limit": services.discount_limit(request.user, outlet),
-            "outlet_count": _outlets(request).count(), "here": "till"}
+    return {
+        "outlet": outlet,
+        "today": today,
+        "open_today": outlet.is_open_on(today),
+        "day_close": _day_close(request.council, outlet, today),
+        "limit": services.discount_limit(request.user, outlet),
+        "outlet_count": _outlets(request).count(),
+        "here": "till",
+    }
 
 
 @never_cache
@@ -259,12 +295,25 @@ def lookup(request: HttpRequest, outlet_id: int) -> JsonResponse:
     ``exact`` when ``q`` named one tag, so the till adds it without asking."""
     outlet = _outlet(request, outlet_id)
     exact, found = find_items(request.council, outlet, request.GET.get("q", ""))
-    return JsonResponse({"exact": exact, "results": [
-        {"id": item.pk, "code": item.code, "name": item.product.name, "price": int(item.price),
-         "on_hand": item.on_hand} for item in found]})
+    return JsonResponse(
+        {
+            "exact": exact,
+            "results": [
+                {
+                    "id": item.pk,
+                    "code": item.code,
+                    "name": item.product.name,
+                    "price": int(item.price),
+                    "on_hand": item.on_hand,
+                }
+                for item in found
+            ],
+        }
+    )
 
 
 # ---- The receipt ----
+
 
 def receipt_text(sale: Sale) -> str:
     """The receipt as plain text, for WhatsApp: the same figures as the printed one."""
@@ -278,9 +327,12 @@ def receipt_text(sale: Sale) -> str:
         if line.discount:
             rows.append("  " + _("discount %(amount)s") % {"amount": format_rupiah(line.discount)})
         rows.append(f"  {format_rupiah(line.line_total)}")
-    rows += ["", _("Total: %(amount)s") % {"amount": format_rupiah(sale.total)},
-             _("Paid (%(method)s): %(amount)s") % {"method": sale.get_payment_display(),
-                                                  "amount": format_rupiah(sale.paid)}]
+    rows += [
+        "",
+        _("Total: %(amount)s") % {"amount": format_rupiah(sale.total)},
+        _("Paid (%(method)s): %(amount)s")
+        % {"method": sale.get_payment_display(), "amount": format_rupiah(sale.paid)},
+    ]
     if sale.change:
         rows.append(_("Change: %(amount)s") % {"amount": format_rupiah(sale.change)})
     if sale.reference:
@@ -308,14 +360,27 @@ def receipt(request: HttpRequest, sale_id: int) -> HttpResponse:
     url = chat_url(phone, text) if phone else share_url(text)
     if "wa" in request.GET and url:
         return redirect(url)
-    return render(request, "sales/till_receipt.html", {
-        "sale": sale, "lines": sale.lines.all(), "paper": _paper(request), "papers": PAPERS,
-        "share_url": share_url(text), "phone": phone, "here": "receipt",
-        "phone_error": _("“%(phone)s” is not an Indonesian phone number.") % {"phone": phone}
-        if phone else "", "outlet": sale.outlet})
+    return render(
+        request,
+        "sales/till_receipt.html",
+        {
+            "sale": sale,
+            "lines": sale.lines.all(),
+            "paper": _paper(request),
+            "papers": PAPERS,
+            "share_url": share_url(text),
+            "phone": phone,
+            "here": "receipt",
+            "phone_error": _("“%(phone)s” is not an Indonesian phone number.") % {"phone": phone}
+            if phone
+            else "",
+            "outlet": sale.outlet,
+        },
+    )
 
 
 # ---- The day's sales, returns and voids ----
+
 
 @till_required
 @require_GET
@@ -328,40 +393,77 @@ def today(request: HttpRequest, outlet_id: int) -> HttpResponse:
     if number:
         if number.isdigit() and len(number) < 16 and sales.filter(pk=number).exists():
             return redirect("till:sale", int(number))
-        messages.error(request, _("No sale #%(number)s in this council.")
-                       % {"number": number[:20]})
+        messages.error(request, _("No sale #%(number)s in this council.") % {"number": number[:20]})
     day = timezone.localdate()
-    listed = (sales.filter(outlet=outlet, day=day).select_related("cashier")
-              .prefetch_related("lines")
-              .annotate(refunded=Sum("moves__amount", filter=RETURNED)).order_by("-created_at"))
-    return render(request, "sales/till_sales.html", {
-        **_till_state(request, outlet), "sales": listed, "here": "today",
-        "summary": _summary_rows(services.day_summary(outlet=outlet, day=day))})
+    listed = (
+        sales.filter(outlet=outlet, day=day)
+        .select_related("cashier")
+        .prefetch_related("lines")
+        .annotate(refunded=Sum("moves__amount", filter=RETURNED))
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "sales/till_sales.html",
+        {
+            **_till_state(request, outlet),
+            "sales": listed,
+            "here": "today",
+            "summary": _summary_rows(services.day_summary(outlet=outlet, day=day)),
+        },
+    )
 
 
 def _summary_rows(summary: dict) -> dict:
     """``day_summary`` with each payment method's label, in the till's order."""
     totals = summary["totals"]
-    return {**summary, "methods": [(label, Decimal(totals.get(value, 0)))
-                                   for value, label in Sale.Payment.choices]}
+    return {
+        **summary,
+        "methods": [
+            (label, Decimal(totals.get(value, 0))) for value, label in Sale.Payment.choices
+        ],
+    }
 
 
-def _sale_page(request: HttpRequest, sale: Sale, bound: ReturnForm | VoidForm | None = None,
-               ) -> HttpResponse:
+def _sale_page(
+    request: HttpRequest,
+    sale: Sale,
+    bound: ReturnForm | VoidForm | None = None,
+) -> HttpResponse:
     """The sale with a return form per line still returnable, and the void form for those
     who may void; ``bound`` is a refused form, shown again with its message."""
-    lines = (_lines(request, sale).select_related("item")
-             .annotate(returned=Coalesce(Sum("moves__quantity", filter=RETURNED), 0)))
+    lines = (
+        _lines(request, sale)
+        .select_related("item")
+        .annotate(returned=Coalesce(Sum("moves__quantity", filter=RETURNED), 0))
+    )
     bound_line = bound.data.get("line") if isinstance(bound, ReturnForm) else None
-    rows = [(line, bound if str(line.pk) == bound_line else
-             ReturnForm(lines=lines, initial={"line": line.pk}, auto_id=f"return-{line.pk}-%s"),
-             line.quantity - line.returned) for line in lines]
+    rows = [
+        (
+            line,
+            bound
+            if str(line.pk) == bound_line
+            else ReturnForm(lines=lines, initial={"line": line.pk}, auto_id=f"return-{line.pk}-%s"),
+            line.quantity - line.returned,
+        )
+        for line in lines
+    ]
     closed = _day_close(request.council, sale.outlet, sale.day) is not None
-    return render(request, "sales/till_sale.html", {
-        "sale": sale, "rows": rows, "outlet": sale.outlet, "day_closed": closed,
-        "bound": bound, "may_void": services.may_void(request.user, sale.outlet),
-        "void_form": bound if isinstance(bound, VoidForm) else VoidForm(auto_id="void-%s"),
-        "returned_any": any(line.returned for line in lines), "here": "today"})
+    return render(
+        request,
+        "sales/till_sale.html",
+        {
+            "sale": sale,
+            "rows": rows,
+            "outlet": sale.outlet,
+            "day_closed": closed,
+            "bound": bound,
+            "may_void": services.may_void(request.user, sale.outlet),
+            "void_form": bound if isinstance(bound, VoidForm) else VoidForm(auto_id="void-%s"),
+            "returned_any": any(line.returned for line in lines),
+            "here": "today",
+        },
+    )
 
 
 def _lines(request: HttpRequest, sale: Sale) -> QuerySet[SaleLine]:
@@ -380,19 +482,31 @@ def sale_return(request: HttpRequest, sale_id: int) -> HttpResponse:
     """Pieces a customer brings back, with the reason (any till role)."""
     sale = _sale(request, sale_id)
     line_id = request.POST.get("line", "")
-    form = ReturnForm(request.POST, lines=_lines(request, sale),
-                      auto_id=f"return-{line_id if line_id.isdigit() else 'x'}-%s")
+    form = ReturnForm(
+        request.POST,
+        lines=_lines(request, sale),
+        auto_id=f"return-{line_id if line_id.isdigit() else 'x'}-%s",
+    )
     if form.is_valid():
         try:
             move = services.return_from_customer(
-                sale_line=form.cleaned_data["line"], quantity=form.cleaned_data["quantity"],
-                reason=form.cleaned_data["reason"], by=request.user)
+                sale_line=form.cleaned_data["line"],
+                quantity=form.cleaned_data["quantity"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("%(n)s × %(item)s taken back; refund %(amount)s.") % {
-                "n": move.quantity, "item": form.cleaned_data["line"].product_name,
-                "amount": format_rupiah(move.amount)})
+            messages.success(
+                request,
+                _("%(n)s × %(item)s taken back; refund %(amount)s.")
+                % {
+                    "n": move.quantity,
+                    "item": form.cleaned_data["line"].product_name,
+                    "amount": format_rupiah(move.amount),
+                },
+            )
             return redirect("till:sale", sale.pk)
     return _sale_page(request, sale, form)
 
@@ -410,13 +524,16 @@ def sale_void(request: HttpRequest, sale_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Sale #%(sale)s is voided; its pieces are back in "
-                                        "stock.") % {"sale": sale.pk})
+            messages.success(
+                request,
+                _("Sale #%(sale)s is voided; its pieces are back in stock.") % {"sale": sale.pk},
+            )
             return redirect("till:sale", sale.pk)
     return _sale_page(request, sale, form)
 
 
 # ---- The day close ----
+
 
 @till_required
 @require_http_methods(["GET", "POST"])
@@ -432,15 +549,31 @@ def close(request: HttpRequest, outlet_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The till of %(outlet)s is closed for today.")
-                             % {"outlet": outlet})
+            messages.success(
+                request, _("The till of %(outlet)s is closed for today.") % {"outlet": outlet}
+            )
             return redirect("till:close", outlet.pk)
     state = _till_state(request, outlet)
     done = state["day_close"]
-    summary = services.day_summary(outlet=outlet, day=state["today"]) if done is None else {
-        "sales_count": done.sales_count, "totals": done.totals,
-        "cash_expected": done.cash_expected,
-        "refunds": Decimal(done.totals.get(Sale.Payment.CASH, 0)) - done.cash_expected}
-    return render(request, "sales/till_close.html", {
-        **state, "form": form, "summary": _summary_rows(summary), "here": "close",
-        "paper": _paper(request), "papers": PAPERS})
+    summary = (
+        services.day_summary(outlet=outlet, day=state["today"])
+        if done is None
+        else {
+            "sales_count": done.sales_count,
+            "totals": done.totals,
+            "cash_expected": done.cash_expected,
+            "refunds": Decimal(done.totals.get(Sale.Payment.CASH, 0)) - done.cash_expected,
+        }
+    )
+    return render(
+        request,
+        "sales/till_close.html",
+        {
+            **state,
+            "form": form,
+            "summary": _summary_rows(summary),
+            "here": "close",
+            "paper": _paper(request),
+            "papers": PAPERS,
+        },
+    )

@@ -26,11 +26,16 @@ class LineForm(forms.Form):
 
     item = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     quantity = forms.IntegerField(
-        label=_("Quantity"), min_value=1, max_value=MAX_QUANTITY,
-        error_messages={"required": _("Write how many pieces."),
-                        "invalid": _("The quantity must be a whole number."),
-                        "min_value": _("Sell at least one piece."),
-                        "max_value": _("At most %(limit_value)s pieces in one line.")})
+        label=_("Quantity"),
+        min_value=1,
+        max_value=MAX_QUANTITY,
+        error_messages={
+            "required": _("Write how many pieces."),
+            "invalid": _("The quantity must be a whole number."),
+            "min_value": _("Sell at least one piece."),
+            "max_value": _("At most %(limit_value)s pieces in one line."),
+        },
+    )
     discount = RupiahField(label=_("Discount"), required=False)
 
 
@@ -39,26 +44,46 @@ class SaleForm(forms.Form):
     of each per line, in order) and how it is paid. The ``client_key`` made once per cart
     lets the service store a resent form once."""
 
-    client_key = forms.UUIDField(widget=forms.HiddenInput, error_messages={
-        "required": _("The till form is incomplete; reload the page."),
-        "invalid": _("The till form is incomplete; reload the page.")})
-    payment = forms.ChoiceField(label=_("Payment"), choices=Sale.Payment.choices,
-                                initial=Sale.Payment.CASH, widget=forms.RadioSelect,
-                                error_messages={"required": _("Choose how the customer pays.")})
-    paid = RupiahField(label=_("Amount paid"), required=False,
-                       help_text=_("Empty: the exact amount."))
-    reference = forms.CharField(label=_("Payment reference"), required=False, max_length=100,
-                                help_text=_("Required for a bank transfer."))
+    client_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The till form is incomplete; reload the page."),
+            "invalid": _("The till form is incomplete; reload the page."),
+        },
+    )
+    payment = forms.ChoiceField(
+        label=_("Payment"),
+        choices=Sale.Payment.choices,
+        initial=Sale.Payment.CASH,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the customer pays.")},
+    )
+    paid = RupiahField(
+        label=_("Amount paid"), required=False, help_text=_("Empty: the exact amount.")
+    )
+    reference = forms.CharField(
+        label=_("Payment reference"),
+        required=False,
+        max_length=100,
+        help_text=_("Required for a bank transfer."),
+    )
 
     def __init__(self, data: QueryDict | None = None, **kwargs) -> None:
         super().__init__(data, **kwargs)
         if not self.is_bound:
             self.initial.setdefault("client_key", uuid.uuid4())
-        rows = zip_longest(*(data.getlist(name)[:MAX_LINES + 1]
-                             for name in ("item", "quantity", "discount")),
-                           fillvalue="") if data is not None else []
-        self.lines = [LineForm({"item": item, "quantity": quantity, "discount": discount})
-                      for item, quantity, discount in rows]
+        rows = (
+            zip_longest(
+                *(data.getlist(name)[: MAX_LINES + 1] for name in ("item", "quantity", "discount")),
+                fillvalue="",
+            )
+            if data is not None
+            else []
+        )
+        self.lines = [
+            LineForm({"item": item, "quantity": quantity, "discount": discount})
+            for item, quantity, discount in rows
+        ]
 
     def is_valid(self) -> bool:
         lines_valid = [line.is_valid() for line in self.lines]  # every line gets its errors
@@ -89,31 +114,50 @@ class SaleForm(forms.Form):
             return str(uuid.uuid4())
 
     def sale_lines(self) -> list[SaleLineInput]:
-        return [SaleLineInput(item_id=line.cleaned_data["item"],
-                              quantity=line.cleaned_data["quantity"],
-                              discount=line.cleaned_data["discount"] or 0)
-                for line in self.lines]
+        return [
+            SaleLineInput(
+                item_id=line.cleaned_data["item"],
+                quantity=line.cleaned_data["quantity"],
+                discount=line.cleaned_data["discount"] or 0,
+            )
+            for line in self.lines
+        ]
 
     def sale_values(self) -> dict:
         """The keyword arguments of ``services.record_sale`` other than outlet and cashier."""
         data = self.cleaned_data
-        return {"lines": self.sale_lines(), "payment": data["payment"],
-                "client_key": data["client_key"], "paid": data["paid"],
-                "reference": data["reference"].strip()}
+        return {
+            "lines": self.sale_lines(),
+            "payment": data["payment"],
+            "client_key": data["client_key"],
+            "paid": data["paid"],
+            "reference": data["reference"].strip(),
+        }
 
 
 class ReturnForm(forms.Form):
     """Pieces of one line of a sale brought back by the customer, with the reason."""
 
     line = forms.ModelChoiceField(
-        queryset=SaleLine.objects.none(), widget=forms.HiddenInput,
-        error_messages={"required": _("Choose a line of this sale."),
-                        "invalid_choice": _("That item was not sold in this sale.")})
-    quantity = forms.IntegerField(label=_("Pieces returned"), min_value=1,
-                                  max_value=MAX_QUANTITY, initial=1,
-                                  error_messages={"min_value": _("Return at least one piece.")})
-    reason = forms.CharField(label=_("Reason"), max_length=255,
-                             error_messages={"required": _("Give the reason for the return.")})
+        queryset=SaleLine.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a line of this sale."),
+            "invalid_choice": _("That item was not sold in this sale."),
+        },
+    )
+    quantity = forms.IntegerField(
+        label=_("Pieces returned"),
+        min_value=1,
+        max_value=MAX_QUANTITY,
+        initial=1,
+        error_messages={"min_value": _("Return at least one piece.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=255,
+        error_messages={"required": _("Give the reason for the return.")},
+    )
 
     def __init__(self, *args, lines: QuerySet[SaleLine], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -121,15 +165,22 @@ class ReturnForm(forms.Form):
 
 
 class VoidForm(forms.Form):
-    reason = forms.CharField(label=_("Reason for the void"), max_length=255,
-                             error_messages={"required": _("Give the reason for the void.")})
+    reason = forms.CharField(
+        label=_("Reason for the void"),
+        max_length=255,
+        error_messages={"required": _("Give the reason for the void.")},
+    )
 
 
 class CloseForm(forms.Form):
     """The cash counted in the drawer at the end of the day; a note when it differs."""
 
-    cash_counted = RupiahField(label=_("Cash counted"),
-                               error_messages={"required": _("Write the cash counted.")})
-    note = forms.CharField(label=_("Note on the difference"), max_length=255, required=False,
-                           help_text=_("Required when the cash counted differs from the cash "
-                                       "expected."))
+    cash_counted = RupiahField(
+        label=_("Cash counted"), error_messages={"required": _("Write the cash counted.")}
+    )
+    note = forms.CharField(
+        label=_("Note on the difference"),
+        max_length=255,
+        required=False,
+        help_text=_("Required when the cash counted differs from the cash expected."),
+    )

@@ -8,13 +8,16 @@ from django.utils import formats, translation
 from kriya.lib.money import format_rupiah, to_rupiah
 
 
-@pytest.mark.parametrize(("amount", "text"), [
-    (Decimal("1250000"), "Rp 1.250.000"),
-    (Decimal("1250000.50"), "Rp 1.250.001"),  # rounded once, half up
-    (0, "Rp 0"),
-    (Decimal("-5000"), "-Rp 5.000"),
-    ("180000000", "Rp 180.000.000"),
-])
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        (Decimal("1250000"), "Rp 1.250.000"),
+        (Decimal("1250000.50"), "Rp 1.250.001"),  # rounded once, half up
+        (0, "Rp 0"),
+        (Decimal("-5000"), "-Rp 5.000"),
+        ("180000000", "Rp 180.000.000"),
+    ],
+)
 def test_rupiah_is_written_the_indonesian_way(amount, text):
     assert format_rupiah(amount) == text
 

@@ -53,8 +53,11 @@ def _visible_pks(client, model) -> set:
 def test_no_council_sees_or_changes_a_sibling_rows_in_the_admin(client):
     call_command("load_demo", verbosity=0)
     create_council(code="52")  # Nusa Tenggara Barat: Bali's sibling province
-    users = {code: make_user(f"walker_{code.replace('.', '_')}", create_council(code=code),
-                             "admin") for pair in PAIRS for code in pair}
+    users = {
+        code: make_user(f"walker_{code.replace('.', '_')}", create_council(code=code), "admin")
+        for pair in PAIRS
+        for code in pair
+    }
     covered = set()
     for model, model_admin in admin.site._registry.items():
         if getattr(model, "shared_reference", False):
@@ -65,8 +68,10 @@ def test_no_council_sees_or_changes_a_sibling_rows_in_the_admin(client):
                 client.force_login(user)
                 assert client.get(admin_url(model, "changelist")).status_code == 200
                 assert client.post(admin_url(model, "change", row.pk), {}).status_code == 403
-                assert client.post(admin_url(model, "delete", row.pk),
-                                   {"post": "yes"}).status_code == 403
+                assert (
+                    client.post(admin_url(model, "delete", row.pk), {"post": "yes"}).status_code
+                    == 403
+                )
             covered.add(model)
             continue
         if not is_regional(model):

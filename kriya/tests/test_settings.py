@@ -11,12 +11,30 @@ STRONG_KEY = "k3Ry4-pr0d-" + "x7Qz!9vLm#2Wp&5Rt@8Yn^4Bc*6Hd(1Jf)0Gs_3Ke=" * 2
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG",
-                          "DATABASE_REPLICA_URL", "CACHE_URL", "SESSION_ENGINE", "KRIYA_STORAGE",
-                          "LOG_FORMAT"}}
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env},
-                          capture_output=True, text=True, timeout=120)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "DEBUG",
+            "DATABASE_REPLICA_URL",
+            "CACHE_URL",
+            "SESSION_ENGINE",
+            "KRIYA_STORAGE",
+            "LOG_FORMAT",
+        }
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_refuses_to_start_without_secret_key_and_hosts():
@@ -26,16 +44,27 @@ def test_production_refuses_to_start_without_secret_key_and_hosts():
 
 
 def test_production_passes_check_deploy_with_no_warnings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", KRIYA_ENV="production",
-                    SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="kriya.dekranasda.example")
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        KRIYA_ENV="production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="kriya.dekranasda.example",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_development_defaults_to_the_embedded_sqlite_database(tmp_path):
-    result = manage("shell", "-c", "from django.db import connection; "
-                    "print(connection.vendor, connection.settings_dict['NAME'])",
-                    KRIYA_VAR_DIR=str(tmp_path))
+    result = manage(
+        "shell",
+        "-c",
+        "from django.db import connection; "
+        "print(connection.vendor, connection.settings_dict['NAME'])",
+        KRIYA_VAR_DIR=str(tmp_path),
+    )
     vendor, name = result.stdout.strip().splitlines()[-1].split()
     assert (vendor, name) == ("sqlite", str(tmp_path / "kriya.sqlite3"))
 
@@ -48,11 +77,16 @@ PRINT_SETTINGS = (
     "'media': s.STORAGES['default']['BACKEND'], 'static': s.STORAGES['staticfiles']['BACKEND']}))"
 )
 SCALED_OUT = {
-    "KRIYA_ENV": "production", "SECRET_KEY": STRONG_KEY, "ALLOWED_HOSTS": "kriya.example",
+    "KRIYA_ENV": "production",
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": "kriya.example",
     "DATABASE_URL": "postgres://kriya:rahasia@db1.internal:5432/kriya",
     "DATABASE_REPLICA_URL": "postgres://kriya:rahasia@db2.internal:5432/kriya",
-    "CACHE_URL": "redis://cache.internal:6379/0", "SESSION_ENGINE": "cached_db",
-    "KRIYA_STORAGE": "s3", "S3_BUCKET": "kriya-media", "S3_ENDPOINT_URL": "https://s3.example",
+    "CACHE_URL": "redis://cache.internal:6379/0",
+    "SESSION_ENGINE": "cached_db",
+    "KRIYA_STORAGE": "s3",
+    "S3_BUCKET": "kriya-media",
+    "S3_ENDPOINT_URL": "https://s3.example",
 }
 
 
@@ -91,9 +125,14 @@ def test_s3_storage_without_a_bucket_refuses_to_start():
 
 
 def test_json_logs_are_one_object_per_line(tmp_path):
-    result = manage("shell", "-c", "import logging; logging.getLogger('kriya.operations')"
-                    ".error('backup written', extra={'archive': 'kriya-backup.tar.gz'})",
-                    LOG_FORMAT="json", KRIYA_VAR_DIR=str(tmp_path))
+    result = manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('kriya.operations')"
+        ".error('backup written', extra={'archive': 'kriya-backup.tar.gz'})",
+        LOG_FORMAT="json",
+        KRIYA_VAR_DIR=str(tmp_path),
+    )
     entry = json.loads(result.stderr.strip().splitlines()[-1])
     assert entry["level"] == "ERROR" and entry["logger"] == "kriya.operations"
     assert entry["message"] == "backup written" and entry["archive"] == "kriya-backup.tar.gz"

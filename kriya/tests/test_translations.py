@@ -36,23 +36,36 @@ def untranslated(po_text: str) -> list[str]:
 
 
 def test_the_parser_finds_what_it_should():
-    po = 'msgid "Log in"\nmsgstr "Masuk"\n\nmsgid "Save"\nmsgstr ""\n\n' \
-         '#, fuzzy\nmsgid "Board"\nmsgstr "Dewan"\n'
+    po = (
+        'msgid "Log in"\nmsgstr "Masuk"\n\nmsgid "Save"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Board"\nmsgstr "Dewan"\n'
+    )
     assert untranslated(po) == ["Save", "Board"]
 
 
 def test_every_string_in_the_source_has_an_indonesian_translation(tmp_path):
     copy = tmp_path / "src"
-    shutil.copytree(ROOT / "kriya", copy / "kriya",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.mo", "tests", "static"))
+    shutil.copytree(
+        ROOT / "kriya",
+        copy / "kriya",
+        ignore=shutil.ignore_patterns("__pycache__", "*.mo", "tests", "static"),
+    )
     shutil.copy(ROOT / "manage.py", copy / "manage.py")
     shutil.copytree(ROOT / "kriya" / "static", copy / "kriya" / "static")
-    env = {**os.environ, "KRIYA_VAR_DIR": str(tmp_path / "var"),
-           "DJANGO_SETTINGS_MODULE": "kriya.settings"}
+    env = {
+        **os.environ,
+        "KRIYA_VAR_DIR": str(tmp_path / "var"),
+        "DJANGO_SETTINGS_MODULE": "kriya.settings",
+    }
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "id", "--no-obsolete", "-v0"],
-        cwd=copy, env=env, capture_output=True, text=True, timeout=120)
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     missing = untranslated((copy / PO).read_text(encoding="utf-8"))
     assert missing == [], "no Indonesian for: " + "; ".join(missing)

@@ -18,8 +18,9 @@ def run() -> str:
 def test_the_demo_makes_four_councils_and_one_login_per_role_and_prints_them():
     output = run()
     assert set(Council.objects.values_list("code", flat=True)) == {"ID", "51", "51.03", "51.04"}
-    badung_roles = set(Membership.objects.filter(council__code="51.03").values_list("role",
-                                                                                    flat=True))
+    badung_roles = set(
+        Membership.objects.filter(council__code="51.03").values_list("role", flat=True)
+    )
     assert badung_roles == set(Role.values)
     assert DEMO_PASSWORD in output and "badung.sekretariat" in output
     assert User.objects.get(username="badung.sekretariat").check_password(DEMO_PASSWORD)
@@ -32,8 +33,7 @@ def test_running_the_demo_twice_creates_nothing_new():
     run()
     counts = (User.objects.count(), Membership.objects.count(), BoardTerm.objects.count())
     run()
-    assert (User.objects.count(), Membership.objects.count(),
-            BoardTerm.objects.count()) == counts
+    assert (User.objects.count(), Membership.objects.count(), BoardTerm.objects.count()) == counts
 
 
 @pytest.mark.django_db

@@ -9,8 +9,9 @@ LOGIN = "/akun/masuk/"
 
 
 def test_a_secretary_logs_in_and_lands_on_the_council_dashboard(client, badung_secretary):
-    response = client.post(LOGIN, {"username": "badung_secretary", "password": PASSWORD},
-                           follow=True)
+    response = client.post(
+        LOGIN, {"username": "badung_secretary", "password": PASSWORD}, follow=True
+    )
     assert response.redirect_chain[-1][0] == "/admin/"
     assert "Dekranasda Kabupaten Badung" in response.text
 
@@ -54,8 +55,9 @@ def test_a_user_with_two_councils_switches_between_them(client, badung, bali):
     assert "Dekranasda Provinsi Bali" in client.get("/admin/").text
 
 
-def test_nobody_switches_into_a_membership_of_someone_else(client, badung_secretary,
-                                                          gianyar_secretary):
+def test_nobody_switches_into_a_membership_of_someone_else(
+    client, badung_secretary, gianyar_secretary
+):
     client.force_login(badung_secretary)
     other = gianyar_secretary.memberships.get()
     assert client.post("/akun/peran/", {"membership": other.pk}).status_code == 404
@@ -77,9 +79,14 @@ def test_a_forgotten_password_is_reset_through_an_emailed_link(client, badung_se
 
 def test_a_password_is_changed_with_the_old_one(client, badung_secretary):
     client.force_login(badung_secretary)
-    response = client.post("/akun/sandi/", {
-        "old_password": PASSWORD, "new_password1": "Ukir-Jagapati-31",
-        "new_password2": "Ukir-Jagapati-31"})
+    response = client.post(
+        "/akun/sandi/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Ukir-Jagapati-31",
+            "new_password2": "Ukir-Jagapati-31",
+        },
+    )
     assert response.status_code == 302
     badung_secretary.refresh_from_db()
     assert badung_secretary.check_password("Ukir-Jagapati-31")
@@ -87,15 +94,16 @@ def test_a_password_is_changed_with_the_old_one(client, badung_secretary):
 
 def test_a_field_mentor_lands_on_the_visit_list_made_for_a_phone(client, badung):
     make_user("mentor", badung, Role.MENTOR)
-    response = client.post("/akun/masuk/", {"username": "mentor", "password": PASSWORD},
-                           follow=True)
+    response = client.post(
+        "/akun/masuk/", {"username": "mentor", "password": PASSWORD}, follow=True
+    )
     assert response.redirect_chain[-1][0] == "/pendampingan/"
 
 
 def test_an_artisan_with_a_register_record_lands_in_the_portal(client, badung, badung_village):
     from kriya.registry.models import Artisan
+
     user = make_user("sari", badung, Role.ARTISAN)
     Artisan.objects.create(name="Ni Made Sari", village=badung_village, user=user)
-    response = client.post("/akun/masuk/", {"username": "sari", "password": PASSWORD},
-                           follow=True)
+    response = client.post("/akun/masuk/", {"username": "sari", "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == "/portal/"

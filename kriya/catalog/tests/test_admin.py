@@ -11,15 +11,24 @@ LIST = "/admin/catalog/product/"
 
 
 def form(business, **values) -> dict:
-    return {"business": business.pk, "category": category().pk, "name": "Kain Endek Tenun",
-            "price": "Rp 1.250.000,00", "availability": "ready", "photos-TOTAL_FORMS": 0,
-            "photos-INITIAL_FORMS": 0, "changes-TOTAL_FORMS": 0, "changes-INITIAL_FORMS": 0,
-            **values}
+    return {
+        "business": business.pk,
+        "category": category().pk,
+        "name": "Kain Endek Tenun",
+        "price": "Rp 1.250.000,00",
+        "availability": "ready",
+        "photos-TOTAL_FORMS": 0,
+        "photos-INITIAL_FORMS": 0,
+        "changes-TOTAL_FORMS": 0,
+        "changes-INITIAL_FORMS": 0,
+        **values,
+    }
 
 
 @pytest.mark.django_db
-def test_the_secretariat_adds_a_product_with_a_typed_price_and_a_photo(client, badung_secretary,
-                                                                       settings, tmp_path):
+def test_the_secretariat_adds_a_product_with_a_typed_price_and_a_photo(
+    client, badung_secretary, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     business = make_business()
     client.force_login(badung_secretary)
@@ -43,6 +52,7 @@ def test_a_bad_price_is_refused_by_name(client, badung_secretary, price, message
 @pytest.mark.django_db
 def test_a_renamed_exe_is_refused_as_a_photo(client, badung_secretary):
     from django.core.files.uploadedfile import SimpleUploadedFile
+
     client.force_login(badung_secretary)
     exe = SimpleUploadedFile("foto.jpg", b"MZ\x90\x00" + b"\x00" * 500)
     response = client.post(ADD, form(make_business(), new_photo=exe))
@@ -57,8 +67,9 @@ def test_approving_from_the_list_publishes_only_products_with_photos(client, bad
     ready = make_product(business, "Siap", publish=False)
     bare = make_product(business, "Tanpa Foto", publish=False, photo=False)
     client.force_login(badung_secretary)
-    response = client.post(LIST, {"action": "publish", "_selected_action": [ready.pk, bare.pk]},
-                           follow=True)
+    response = client.post(
+        LIST, {"action": "publish", "_selected_action": [ready.pk, bare.pk]}, follow=True
+    )
     ready.refresh_from_db()
     bare.refresh_from_db()
     assert (ready.status, ready.approved_by) == ("published", badung_secretary)
@@ -80,6 +91,7 @@ def test_gianyar_sees_no_badung_product(client, gianyar_secretary):
 @pytest.mark.django_db
 def test_the_board_reads_but_cannot_approve(client, badung, badung_secretary):
     from conftest import make_user
+
     board = make_user("pengurus", badung, "board")
     product = make_product(make_business(), publish=False)
     client.force_login(board)
@@ -90,11 +102,13 @@ def test_the_board_reads_but_cannot_approve(client, badung, badung_secretary):
 
 
 @pytest.mark.django_db
-def test_the_dashboard_counts_published_and_waiting_products(client, badung_secretary,
-                                                             gianyar_secretary):
+def test_the_dashboard_counts_published_and_waiting_products(
+    client, badung_secretary, gianyar_secretary
+):
     business = make_business()
     make_product(business, "Terbit")
     from kriya.catalog import services
+
     services.submit_product(product=make_product(business, "Menunggu", publish=False), by=None)
     client.force_login(badung_secretary)
     cards = {c["key"]: c for c in client.get("/admin/").context["cards"]}
@@ -110,10 +124,12 @@ def test_a_ninth_photo_is_refused_on_the_form_not_with_an_error_page():
 
     from kriya.catalog import services
     from kriya.catalog.forms import ProductAdminForm
+
     product = make_product(make_business(), publish=False, photo=False)
     for _n in range(services.MAX_PHOTOS):
         services.add_photo(product=product, upload=image_file())
-    form = ProductAdminForm(instance=product, data=model_to_dict(product),
-                            files={"new_photo": image_file()})
+    form = ProductAdminForm(
+        instance=product, data=model_to_dict(product), files={"new_photo": image_file()}
+    )
     assert not form.is_valid()
     assert "8" in form.errors["new_photo"][0]

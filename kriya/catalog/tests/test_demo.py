@@ -20,9 +20,12 @@ def demo(db, settings, tmp_path):
 
 
 def counts() -> dict[str, int]:
-    return {"products": Product.objects.count(), "photos": ProductPhoto.objects.count(),
-            "published": Product.objects.published().count(),
-            "waiting": Product.objects.filter(status=Product.Status.SUBMITTED).count()}
+    return {
+        "products": Product.objects.count(),
+        "photos": ProductPhoto.objects.count(),
+        "published": Product.objects.published().count(),
+        "waiting": Product.objects.filter(status=Product.Status.SUBMITTED).count(),
+    }
 
 
 def test_loading_twice_adds_nothing_and_says_what_is_there(demo, tmp_path):
@@ -32,8 +35,9 @@ def test_loading_twice_adds_nothing_and_says_what_is_there(demo, tmp_path):
     call_command("load_demo", stdout=out)
     assert counts() == before
     assert sorted(p for p in tmp_path.rglob("*") if p.is_file()) == files
-    line = next(line for line in out.getvalue().splitlines()
-                if "Katalog" in line or "Catalog" in line)
+    line = next(
+        line for line in out.getvalue().splitlines() if "Katalog" in line or "Catalog" in line
+    )
     assert str(before["products"]) in line and str(before["waiting"]) in line
     assert line in demo.splitlines()  # the first run printed the same figures
 

@@ -15,19 +15,28 @@ from kriya.catalog.tests.factories import make_business, make_product
 BASE = "https://kriya.badungkab.go.id"
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("zbarimg"),
-                       reason="needs poppler-utils and zbar-tools (scripts/system-deps)"),
+    pytest.mark.skipif(
+        not shutil.which("pdftotext") or not shutil.which("zbarimg"),
+        reason="needs poppler-utils and zbar-tools (scripts/system-deps)",
+    ),
 ]
 
 
 @pytest.fixture
 def products(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    endek = make_product(make_business("51.03.04.2005", name="Tenun Endek Sari Mertha"),
-                         name="Kain Endek Cepuk Merah", price=1_250_000)
-    tedung = make_product(make_business("51.03.02.2009", name="Payung Tedung Kencana"),
-                          name="Tedung Prada Kuning", price=850_000,
-                          price_max=Decimal(1_200_000), slug="payung-upacara")
+    endek = make_product(
+        make_business("51.03.04.2005", name="Tenun Endek Sari Mertha"),
+        name="Kain Endek Cepuk Merah",
+        price=1_250_000,
+    )
+    tedung = make_product(
+        make_business("51.03.02.2009", name="Payung Tedung Kencana"),
+        name="Tedung Prada Kuning",
+        price=850_000,
+        price_max=Decimal(1_200_000),
+        slug="payung-upacara",
+    )
     return endek, tedung
 
 
@@ -49,28 +58,45 @@ def label_texts(path: Path, layout: str = "a4-3x8", page: int = 1) -> list[str]:
         x = (paper.margin_left + column * paper.width) * point
         y = (paper.margin_top + row * paper.height) * point
         cropped = subprocess.run(
-            ["pdftotext", "-f", str(page), "-l", str(page), "-x", str(int(x)), "-y",
-             str(int(y)), "-W", str(int(paper.width * point)), "-H",
-             str(int(paper.height * point)), str(path), "-"],
-            capture_output=True, check=True, text=True).stdout
+            [
+                "pdftotext",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-x",
+                str(int(x)),
+                "-y",
+                str(int(y)),
+                "-W",
+                str(int(paper.width * point)),
+                "-H",
+                str(int(paper.height * point)),
+                str(path),
+                "-",
+            ],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
         texts.append(" ".join(cropped.split()))
     return texts
 
 
 def page_count(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True,
-                          text=True).stdout
-    return int(next(line.split()[-1] for line in info.splitlines()
-                    if line.startswith("Pages:")))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 def qr_codes(path: Path, tmp_path: Path) -> list[str]:
-    subprocess.run(["pdftoppm", "-png", "-r", "150", str(path), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(path), str(tmp_path / "page")], check=True)
     found = []
     for page in sorted(tmp_path.glob("page*.png")):
-        result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable",
-                                 "-Sqrcode.enable", str(page)], capture_output=True, text=True)
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(page)],
+            capture_output=True,
+            text=True,
+        )
         found += result.stdout.split()
     return found
 
@@ -79,33 +105,40 @@ def test_a_sheet_shows_name_price_maker_and_village(products, tmp_path):
     endek, tedung = products
     path = pdf_file(tmp_path, labels_pdf(items=[(endek, 1), (tedung, 1)], base_url=BASE))
     first, second, *rest = label_texts(path)
-    assert first.startswith("Kain Endek Cepuk Merah Rp 1.250.000 Tenun Endek Sari Mertha "
-                            "Getasan, Badung")
-    assert second.startswith("Tedung Prada Kuning Rp 850.000 – Rp 1.200.000 "
-                             "Payung Tedung Kencana Mengwi, Badung")
+    assert first.startswith(
+        "Kain Endek Cepuk Merah Rp 1.250.000 Tenun Endek Sari Mertha Getasan, Badung"
+    )
+    assert second.startswith(
+        "Tedung Prada Kuning Rp 850.000 – Rp 1.200.000 Payung Tedung Kencana Mengwi, Badung"
+    )
     assert rest == [""] * 22
     assert page_count(path) == 1
 
 
 def test_each_qr_code_opens_the_products_public_page(products, tmp_path):
     endek, tedung = products
-    path = pdf_file(tmp_path, labels_pdf(items=[(endek, 2), (tedung, 1)],
-                                         base_url=BASE + "/"))
+    path = pdf_file(tmp_path, labels_pdf(items=[(endek, 2), (tedung, 1)], base_url=BASE + "/"))
     codes = qr_codes(path, tmp_path)
-    assert sorted(codes) == sorted([f"{BASE}/produk/{endek.slug}/"] * 2
-                                   + [f"{BASE}/produk/{tedung.slug}/"])
+    assert sorted(codes) == sorted(
+        [f"{BASE}/produk/{endek.slug}/"] * 2 + [f"{BASE}/produk/{tedung.slug}/"]
+    )
     assert endek.get_absolute_url() == f"/produk/{endek.slug}/"
 
 
-@pytest.mark.parametrize("layout, copies, pages", [
-    ("a4-3x8", 20, 1), ("a4-3x8", 24, 1), ("a4-3x8", 25, 2), ("a4-3x8", 50, 3),
-    ("a4-2x5", 10, 1), ("a4-2x5", 21, 3),
-])
-def test_copies_fill_as_many_sheets_as_the_paper_needs(products, tmp_path, layout, copies,
-                                                        pages):
+@pytest.mark.parametrize(
+    "layout, copies, pages",
+    [
+        ("a4-3x8", 20, 1),
+        ("a4-3x8", 24, 1),
+        ("a4-3x8", 25, 2),
+        ("a4-3x8", 50, 3),
+        ("a4-2x5", 10, 1),
+        ("a4-2x5", 21, 3),
+    ],
+)
+def test_copies_fill_as_many_sheets_as_the_paper_needs(products, tmp_path, layout, copies, pages):
     endek, _tedung = products
-    path = pdf_file(tmp_path, labels_pdf(items=[(endek, copies)], base_url=BASE,
-                                         layout=layout))
+    path = pdf_file(tmp_path, labels_pdf(items=[(endek, copies)], base_url=BASE, layout=layout))
     assert page_count(path) == pages == -(-copies // LAYOUTS[layout].per_page)
     texts = [text for page in range(1, pages + 1) for text in label_texts(path, layout, page)]
     assert sum("Kain Endek Cepuk Merah Rp 1.250.000" in text for text in texts) == copies
@@ -114,8 +147,7 @@ def test_copies_fill_as_many_sheets_as_the_paper_needs(products, tmp_path, layou
 
 def test_twenty_umbrellas_get_twenty_readable_tags(products, tmp_path):
     _endek, tedung = products
-    path = pdf_file(tmp_path, labels_pdf(items=[(tedung, 20)], base_url=BASE,
-                                         layout="a4-2x5"))
+    path = pdf_file(tmp_path, labels_pdf(items=[(tedung, 20)], base_url=BASE, layout="a4-2x5"))
     assert page_count(path) == 2
     assert qr_codes(path, tmp_path) == [f"{BASE}/produk/{tedung.slug}/"] * 20
 
@@ -138,8 +170,9 @@ def test_a_label_prints_the_current_price_not_a_stale_copy(products, tmp_path):
     assert "Rp 1.250.000" in label_texts(path)[0]
 
 
-@pytest.mark.parametrize("arguments", [
-    {"layout": "a4-99"}, {"items": []}, {"items": "negative"}, {"skip": -1}])
+@pytest.mark.parametrize(
+    "arguments", [{"layout": "a4-99"}, {"items": []}, {"items": "negative"}, {"skip": -1}]
+)
 def test_wrong_requests_are_refused(products, arguments):
     endek, _tedung = products
     arguments = {"items": [(endek, 1)], **arguments}
@@ -147,4 +180,3 @@ def test_wrong_requests_are_refused(products, arguments):
         arguments["items"] = [(endek, -1)]
     with pytest.raises(ValueError):
         labels_pdf(base_url=BASE, **arguments)
-

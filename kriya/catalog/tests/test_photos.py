@@ -32,13 +32,20 @@ def test_a_transparent_png_becomes_a_white_backed_jpeg():
     assert opened(clean.image).convert("RGB").getpixel((5, 5)) == (255, 255, 255)
 
 
-@pytest.mark.parametrize("name,content,reason", [
-    ("virus.jpg", b"MZ\x90\x00" + b"\x00" * 400, "bukan foto"),
-    ("gambar.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-     "bukan foto"),
-])
+@pytest.mark.parametrize(
+    "name,content,reason",
+    [
+        ("virus.jpg", b"MZ\x90\x00" + b"\x00" * 400, "bukan foto"),
+        (
+            "gambar.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "bukan foto",
+        ),
+    ],
+)
 def test_what_is_not_a_photo_is_refused(name, content, reason):
     from django.utils import translation
+
     with translation.override("id"), pytest.raises(ValidationError) as error:
         clean_photo(SimpleUploadedFile(name, content))
     assert "JPEG, PNG" in error.value.messages[0]
@@ -80,6 +87,7 @@ def test_photos_are_stored_in_order_and_removed_with_their_files(settings, tmp_p
 def test_a_cut_off_upload_is_refused_even_after_weasyprint_loosened_pillow():
     import weasyprint  # noqa: F401 - sets ImageFile.LOAD_TRUNCATED_IMAGES for the process
     from PIL import ImageFile
+
     assert ImageFile.LOAD_TRUNCATED_IMAGES
     for fmt in ("JPEG", "PNG", "WEBP"):
         data = image_file(fmt, size=(600, 400)).read()

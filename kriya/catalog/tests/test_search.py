@@ -43,8 +43,20 @@ def test_drafts_are_never_found_publicly(gallery):
     assert found("draft") == []
 
 
-@pytest.mark.parametrize("q", ["' OR 1=1 --", '"tenun" NEAR(x)', "<script>alert(1)</script>",
-                               "tenun:* & ! endek", "x" * 500, "", "   ", "*", "AND OR NOT"])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "' OR 1=1 --",
+        '"tenun" NEAR(x)',
+        "<script>alert(1)</script>",
+        "tenun:* & ! endek",
+        "x" * 500,
+        "",
+        "   ",
+        "*",
+        "AND OR NOT",
+    ],
+)
 def test_any_typed_text_is_only_words(gallery, q):
     assert len(query_words(q)) <= 8
     assert all(w.isalnum() for w in query_words(q))
@@ -57,6 +69,7 @@ def test_a_word_alone_that_matches_nothing_finds_nothing(gallery):
 
 def test_the_newest_first_walk_finds_what_the_plain_query_finds(gallery):
     from kriya.catalog import search as search_module
+
     base = Product.objects.published().order_by("-id")
     for q in ["tenun", "getasan", "payung", "e", "endk", "zzz"]:
         for narrowed in [base, base.filter(price__lte=900_000), base.in_region("51.03.02")]:

@@ -20,7 +20,9 @@ def test_publishing_needs_a_photo_and_records_the_approver(badung_secretary):
     assert product.status == Product.Status.PUBLISHED
     assert product.approved_by == badung_secretary and product.approved_at
     assert [(c.old, c.new) for c in product.changes.order_by("id")] == [
-        ("draft", "submitted"), ("submitted", "published")]
+        ("draft", "submitted"),
+        ("submitted", "published"),
+    ]
 
 
 @pytest.mark.django_db
@@ -32,9 +34,10 @@ def test_an_archived_product_cannot_be_published_straight_away():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("values", [{"price": Decimal(-5)},
-                                    {"price": Decimal(100), "price_max": Decimal(50)},
-                                    {"name": ""}])
+@pytest.mark.parametrize(
+    "values",
+    [{"price": Decimal(-5)}, {"price": Decimal(100), "price_max": Decimal(50)}, {"name": ""}],
+)
 def test_bad_values_are_refused_and_nothing_is_stored(values):
     business = make_business()
     base = {"category": category(), "name": "Kain", "price": Decimal(1000)}

@@ -51,8 +51,7 @@ def wipe(media_root: Path) -> None:
             file.unlink()
 
 
-def test_a_backup_restores_into_an_empty_database_identical_table_by_table(council_data,
-                                                                            tmp_path):
+def test_a_backup_restores_into_an_empty_database_identical_table_by_table(council_data, tmp_path):
     before = services.fingerprints()
     photos = media_files(council_data)
     assert before["registry_business"]["rows"] == 3 and photos  # the photo and its thumbnails
@@ -75,8 +74,7 @@ def test_a_backup_restores_into_an_empty_database_identical_table_by_table(counc
     assert product.photos.get().image.read()[:2] == b"\xff\xd8"  # the JPEG is back
 
 
-def test_the_archive_holds_the_database_media_and_a_manifest_of_every_table(council_data,
-                                                                            tmp_path):
+def test_the_archive_holds_the_database_media_and_a_manifest_of_every_table(council_data, tmp_path):
     archive = services.backup(path=tmp_path)
     with tarfile.open(archive) as tar:
         names = tar.getnames()
@@ -99,8 +97,9 @@ def test_a_checksum_changes_when_one_value_changes(council_data):
     assert after["registry_artisan"] == before["registry_artisan"]
 
 
-def test_restore_refuses_a_database_with_data_and_says_what_it_would_overwrite(council_data,
-                                                                               tmp_path):
+def test_restore_refuses_a_database_with_data_and_says_what_it_would_overwrite(
+    council_data, tmp_path
+):
     archive = services.backup(path=tmp_path)
     make_business(name="Gerabah Baru", owner="Ni Wayan Tanah")
     with pytest.raises(ValidationError) as refused:
@@ -113,8 +112,9 @@ def test_restore_refuses_a_database_with_data_and_says_what_it_would_overwrite(c
     assert Business.objects.count() == 3
 
 
-def test_the_commands_back_up_and_restore_with_one_summary_line_each(council_data, tmp_path,
-                                                                     capsys):
+def test_the_commands_back_up_and_restore_with_one_summary_line_each(
+    council_data, tmp_path, capsys
+):
     before = services.fingerprints()
     call_command("backup", "--output", str(tmp_path / "out"))
     line = capsys.readouterr().out.strip()

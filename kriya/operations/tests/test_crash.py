@@ -29,13 +29,21 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(settings.BASE_DIR)
 ROWS = 4_000
 HEADER = ["Nama Usaha", "Nama Perajin", "NIK", "Desa", "Kecamatan", "Jenis Kriya", "Telp"]
-SETUP = ("from kriya.regions.services import create_council, load_regions; "
-         "load_regions(only='51'); create_council(code='51.03')")
+SETUP = (
+    "from kriya.regions.services import create_council, load_regions; "
+    "load_regions(only='51'); create_council(code='51.03')"
+)
 
 
 def manage(env: dict, *args: str, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )
 
 
 def run(env: dict, *args: str) -> None:
@@ -75,8 +83,7 @@ def query(env: dict, sql: str) -> list[tuple]:
 
 
 def count_imported(env: dict, prefix: str) -> int:
-    return query(env, "SELECT count(*) FROM registry_business "
-                      f"WHERE name LIKE '{prefix} %'")[0][0]
+    return query(env, f"SELECT count(*) FROM registry_business WHERE name LIKE '{prefix} %'")[0][0]
 
 
 def writing(env: dict, table: str = "registry_business") -> bool:
@@ -87,7 +94,9 @@ def writing(env: dict, table: str = "registry_business") -> bool:
             cursor.execute(
                 "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
                 "WHERE c.relname = %s AND l.mode = 'RowExclusiveLock' "
-                "AND l.pid <> pg_backend_pid()", [table])
+                "AND l.pid <> pg_backend_pid()",
+                [table],
+            )
             return cursor.fetchone()[0] > 0
     db = sqlite3.connect(env["_path"], timeout=0, isolation_level=None)
     try:
@@ -102,12 +111,24 @@ def writing(env: dict, table: str = "registry_business") -> bool:
 
 def register_file(env: dict, folder: Path, prefix: str) -> Path:
     """A few thousand Badung businesses with their owners, villages named with district."""
-    places = query(env, "SELECT v.name, d.name FROM regions_village v JOIN "
-                        "regions_district d ON d.code = v.district_id "
-                        "WHERE v.code LIKE '51.03.%' ORDER BY v.code")
-    rows = [HEADER] + [[f"{prefix} {n:05d}", f"Perajin {prefix} {n:05d}", "",
-                        places[n % len(places)][0], places[n % len(places)][1], "Endek", ""]
-                       for n in range(ROWS)]
+    places = query(
+        env,
+        "SELECT v.name, d.name FROM regions_village v JOIN "
+        "regions_district d ON d.code = v.district_id "
+        "WHERE v.code LIKE '51.03.%' ORDER BY v.code",
+    )
+    rows = [HEADER] + [
+        [
+            f"{prefix} {n:05d}",
+            f"Perajin {prefix} {n:05d}",
+            "",
+            places[n % len(places)][0],
+            places[n % len(places)][1],
+            "Endek",
+            "",
+        ]
+        for n in range(ROWS)
+    ]
     path = folder / f"{prefix.replace(' ', '-')}.xlsx"
     path.write_bytes(xlsx(rows))
     return path

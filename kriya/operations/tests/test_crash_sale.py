@@ -57,8 +57,13 @@ def prepare() -> None:
     cashier = make_user(CASHIER, badung, Role.CASHIER)
     gallery = make_outlet(badung, OUTLET)
     for n in range(ITEMS):
-        consign(gallery, cashier, quantity=PIECES, price=str(25_000 + 5_000 * n),
-                product=make_maker_product(name=f"Barang Uji {n:02d}"))
+        consign(
+            gallery,
+            cashier,
+            quantity=PIECES,
+            price=str(25_000 + 5_000 * n),
+            product=make_maker_product(name=f"Barang Uji {n:02d}"),
+        )
 
 
 def key(n: int) -> uuid.UUID:
@@ -75,13 +80,18 @@ def sell(first: int, count: int) -> None:
 
     outlet = Outlet.objects.get(name=OUTLET)
     cashier = User.objects.get(username=CASHIER)
-    items = list(ConsignedItem.objects.filter(intake__outlet=outlet).order_by("pk")
-                 .values_list("pk", flat=True))
-    lines = [services.SaleLineInput(item_id=items[n % len(items)], quantity=1)
-             for n in range(LINES)]
+    items = list(
+        ConsignedItem.objects.filter(intake__outlet=outlet)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    lines = [
+        services.SaleLineInput(item_id=items[n % len(items)], quantity=1) for n in range(LINES)
+    ]
     for n in range(first, first + count):
-        services.record_sale(outlet=outlet, lines=lines, cashier=cashier, payment="qris",
-                             client_key=key(n))
+        services.record_sale(
+            outlet=outlet, lines=lines, cashier=cashier, payment="qris", client_key=key(n)
+        )
 
 
 def stored_sales(env: dict) -> int:
@@ -115,24 +125,39 @@ def kill_while_selling(env: dict) -> tuple[bool, int]:
 def assert_whole(env: dict) -> None:
     """Every stored sale has all its lines, every line its movement, and the ledger is what
     was taken in less what the stored lines sold."""
-    assert query(env, "SELECT count(*) FROM sales_sale s WHERE (SELECT count(*) FROM "
-                      f"sales_saleline l WHERE l.sale_id = s.id) <> {LINES}")[0][0] == 0
-    assert query(env, "SELECT count(*) FROM sales_saleline l WHERE NOT EXISTS (SELECT 1 "
-                      "FROM sales_stockmove m WHERE m.sale_line_id = l.id AND m.kind = 'sale' "
-                      "AND m.quantity = -l.quantity)")[0][0] == 0
-    assert query(env, "SELECT count(*) FROM sales_stockmove m WHERE m.kind = 'sale' AND NOT "
-                      "EXISTS (SELECT 1 FROM sales_saleline l WHERE l.id = m.sale_line_id)"
-                 )[0][0] == 0
-    ledger = dict(query(env, "SELECT item_id, sum(quantity) FROM sales_stockmove "
-                             "GROUP BY item_id"))
+    assert (
+        query(
+            env,
+            "SELECT count(*) FROM sales_sale s WHERE (SELECT count(*) FROM "
+            f"sales_saleline l WHERE l.sale_id = s.id) <> {LINES}",
+        )[0][0]
+        == 0
+    )
+    assert (
+        query(
+            env,
+            "SELECT count(*) FROM sales_saleline l WHERE NOT EXISTS (SELECT 1 "
+            "FROM sales_stockmove m WHERE m.sale_line_id = l.id AND m.kind = 'sale' "
+            "AND m.quantity = -l.quantity)",
+        )[0][0]
+        == 0
+    )
+    assert (
+        query(
+            env,
+            "SELECT count(*) FROM sales_stockmove m WHERE m.kind = 'sale' AND NOT "
+            "EXISTS (SELECT 1 FROM sales_saleline l WHERE l.id = m.sale_line_id)",
+        )[0][0]
+        == 0
+    )
+    ledger = dict(query(env, "SELECT item_id, sum(quantity) FROM sales_stockmove GROUP BY item_id"))
     sold = dict(query(env, "SELECT item_id, sum(quantity) FROM sales_saleline GROUP BY item_id"))
     assert len(ledger) == ITEMS
     assert ledger == {item: PIECES - sold.get(item, 0) for item in ledger}
     assert integrity(env) == "ok"
 
 
-def test_kill_9_during_a_sale_leaves_whole_sales_and_the_sale_goes_through_once_again(
-        database):  # noqa: F811
+def test_kill_9_during_a_sale_leaves_whole_sales_and_the_sale_goes_through_once_again(database):  # noqa: F811
     if connection.vendor == "postgresql":
         prepare()  # the subprocess reaches this run's test database
     else:
@@ -143,8 +168,9 @@ def test_kill_9_during_a_sale_leaves_whole_sales_and_the_sale_goes_through_once_
     assert_whole(database)
     # The interrupted sale left nothing (it never committed), and the sales before it are
     # all there, under their own keys.
-    keys = {str(row[0]).replace("-", "")
-            for row in query(database, "SELECT client_key FROM sales_sale")}
+    keys = {
+        str(row[0]).replace("-", "") for row in query(database, "SELECT client_key FROM sales_sale")
+    }
     assert keys == {key(n).hex for n in range(stored)}
 
     # The till sends the interrupted sale again, twice (a retry and a double click): stored

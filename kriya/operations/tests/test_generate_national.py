@@ -25,13 +25,28 @@ def generate(seed: int = 7) -> str:
 
 
 def snapshot() -> tuple[list, list, list]:
-    return (list(Business.objects.order_by("id").values_list(
-                "id", "name", "village_id", "owner_id", "owner__name", "yearly_turnover")),
-            list(Product.objects.order_by("id").values_list(
-                "id", "business_id", "name", "price", "status")),
-            list(Participation.objects.order_by("id").values_list(
-                "activity__council__code", "activity__starts_on", "business_id", "artisan_id",
-                "status", "passed")))
+    return (
+        list(
+            Business.objects.order_by("id").values_list(
+                "id", "name", "village_id", "owner_id", "owner__name", "yearly_turnover"
+            )
+        ),
+        list(
+            Product.objects.order_by("id").values_list(
+                "id", "business_id", "name", "price", "status"
+            )
+        ),
+        list(
+            Participation.objects.order_by("id").values_list(
+                "activity__council__code",
+                "activity__starts_on",
+                "business_id",
+                "artisan_id",
+                "status",
+                "passed",
+            )
+        ),
+    )
 
 
 def empty() -> None:
@@ -46,8 +61,11 @@ def test_it_builds_councils_owners_businesses_and_products():
     assert 0.4 * N < Product.objects.count() < 0.9 * N  # a quarter of makers, 1–4 each
     assert f"{N} usaha" in summary
     assert Activity.objects.count() == N // 10 and Participation.objects.count() == N
-    someone = Participation.objects.select_related("business", "artisan").filter(
-        business__isnull=False).first()
+    someone = (
+        Participation.objects.select_related("business", "artisan")
+        .filter(business__isnull=False)
+        .first()
+    )
     assert someone.region_code == someone.business.village_id
     # Owner n owns business n, in the same village, and has a name of a person, not a number.
     business = Business.objects.select_related("owner").get(pk=17)
@@ -65,8 +83,7 @@ def test_every_business_is_in_a_real_village_and_crafts_cluster():
     villages = set(Village.objects.values_list("code", flat=True))
     per_village = Counter(Business.objects.values_list("village_id", flat=True))
     assert set(per_village) <= villages
-    assert Business.objects.filter(village__district__regency__province__isnull=False
-                                   ).count() == N
+    assert Business.objects.filter(village__district__regency__province__isnull=False).count() == N
     # Skew: the busiest tenth of the villages that have makers hold far more than a tenth.
     counts = sorted(per_village.values(), reverse=True)
     assert sum(counts[: len(counts) // 10]) > 0.25 * N

@@ -18,8 +18,12 @@ from django.db.migrations.executor import MigrationExecutor
 from kriya.regions.services import load_regions
 
 # Every Kriya app with migrations, including ones added after this test was written.
-KRIYA_APPS = sorted({path.parent.parent.name for path in
-                     Path(settings.BASE_DIR).glob("kriya/*/migrations/0001_initial.py")})
+KRIYA_APPS = sorted(
+    {
+        path.parent.parent.name
+        for path in Path(settings.BASE_DIR).glob("kriya/*/migrations/0001_initial.py")
+    }
+)
 MIGRATIONS = sorted(Path(settings.BASE_DIR).glob("kriya/*/migrations/0*.py"))
 
 # Data migrations reviewed as safe on a national database, with the reason. A new RunPython
@@ -27,10 +31,10 @@ MIGRATIONS = sorted(Path(settings.BASE_DIR).glob("kriya/*/migrations/0*.py"))
 # function, so each batch commits on its own) or is added here after review.
 ALLOWED = {
     "registry/0002_seed_craft_categories.seed": "inserts the ~60-row craft taxonomy; reads "
-                                                "no register table",
+    "no register table",
     "catalog/0002_search_index.create": "one CREATE INDEX (PostgreSQL) or FTS5 rebuild "
-                                       "(SQLite) statement: set-based in the database, no "
-                                       "Python loop over rows",
+    "(SQLite) statement: set-based in the database, no "
+    "Python loop over rows",
     "catalog/0002_search_index.drop": "DROP INDEX / DROP TABLE: no rows read",
 }
 
@@ -39,9 +43,12 @@ def unbatched_run_python(name: str, source: str, allowed: dict[str, str]) -> lis
     """The RunPython functions of one migration source that are neither allowed nor batched."""
     tree = ast.parse(source)
     functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
-    atomic_off = any(isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "atomic"
-                     for t in node.targets) and getattr(node.value, "value", True) is False
-                     for node in ast.walk(tree))
+    atomic_off = any(
+        isinstance(node, ast.Assign)
+        and any(getattr(t, "id", "") == "atomic" for t in node.targets)
+        and getattr(node.value, "value", True) is False
+        for node in ast.walk(tree)
+    )
     problems = []
     for call in ast.walk(tree):
         if not (isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "RunPython"):
@@ -58,24 +65,29 @@ def unbatched_run_python(name: str, source: str, allowed: dict[str, str]) -> lis
 
 
 def test_the_lint_catches_an_unbatched_data_migration_and_passes_a_batched_one():
-    bad = ("from django.db import migrations\n"
-           "def fill(apps, schema_editor):\n"
-           "    for b in apps.get_model('registry', 'Business').objects.all():\n"
-           "        b.save()\n"
-           "class Migration(migrations.Migration):\n"
-           "    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]\n")
-    good = ("from django.db import migrations\n"
-            "def fill(apps, schema_editor):\n"
-            "    qs = apps.get_model('registry', 'Business').objects.all()\n"
-            "    for b in qs.iterator(chunk_size=5000):\n"
-            "        pass\n"
-            "class Migration(migrations.Migration):\n"
-            "    atomic = False\n"
-            "    operations = [migrations.RunPython(fill)]\n")
+    bad = (
+        "from django.db import migrations\n"
+        "def fill(apps, schema_editor):\n"
+        "    for b in apps.get_model('registry', 'Business').objects.all():\n"
+        "        b.save()\n"
+        "class Migration(migrations.Migration):\n"
+        "    operations = [migrations.RunPython(fill, migrations.RunPython.noop)]\n"
+    )
+    good = (
+        "from django.db import migrations\n"
+        "def fill(apps, schema_editor):\n"
+        "    qs = apps.get_model('registry', 'Business').objects.all()\n"
+        "    for b in qs.iterator(chunk_size=5000):\n"
+        "        pass\n"
+        "class Migration(migrations.Migration):\n"
+        "    atomic = False\n"
+        "    operations = [migrations.RunPython(fill)]\n"
+    )
     assert unbatched_run_python("registry/0009_fill", bad, {}) == ["registry/0009_fill.fill"]
     assert unbatched_run_python("registry/0009_fill", good, {}) == []
-    assert unbatched_run_python("registry/0009_fill", bad,
-                                {"registry/0009_fill.fill": "small"}) == []
+    assert (
+        unbatched_run_python("registry/0009_fill", bad, {"registry/0009_fill.fill": "small"}) == []
+    )
 
 
 def test_no_migration_runs_python_over_a_large_table_without_batching():
@@ -85,7 +97,8 @@ def test_no_migration_runs_python_over_a_large_table_without_batching():
         problems += unbatched_run_python(name, path.read_text(), ALLOWED)
     assert not problems, (
         f"Unbatched RunPython in {problems}: batch it (atomic = False, chunk_size) or, if "
-        "the table stays small, add it to ALLOWED in this test with the reason.")
+        "the table stays small, add it to ALLOWED in this test with the reason."
+    )
 
 
 def initial(executor: MigrationExecutor) -> list[tuple[str, str]]:
@@ -111,10 +124,12 @@ def table_counts() -> dict[str, int]:
     return counts
 
 
-@pytest.mark.skipif(settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
-                    reason="production upgrades run on PostgreSQL; SQLite rebuilds a table for "
-                           "most ALTERs, which the template-database migrate of every SQLite "
-                           "run already exercises")
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+    reason="production upgrades run on PostgreSQL; SQLite rebuilds a table for "
+    "most ALTERs, which the template-database migrate of every SQLite "
+    "run already exercises",
+)
 @pytest.mark.django_db(transaction=True)
 def test_all_migrations_apply_from_zero_with_data_present():
     executor = MigrationExecutor(connection)
@@ -129,14 +144,22 @@ def test_all_migrations_apply_from_zero_with_data_present():
     # Buleleng, which the demo leaves alone (it skips a council that has a register).
     village = old.get_model("regions", "Village").objects.filter(code__startswith="51.08.")[0]
     category, _made = old.get_model("registry", "CraftCategory").objects.get_or_create(
-        slug="endek", defaults={"name": "Endek"})
+        slug="endek", defaults={"name": "Endek"}
+    )
     artisan = old.get_model("registry", "Artisan").objects.create(
-        name="Perajin Lama", village_id=village.pk)
+        name="Perajin Lama", village_id=village.pk
+    )
     business = old.get_model("registry", "Business").objects.create(
-        name="Tenun Lama", village_id=village.pk, owner_id=artisan.pk)
+        name="Tenun Lama", village_id=village.pk, owner_id=artisan.pk
+    )
     old.get_model("catalog", "Product").objects.create(
-        business_id=business.pk, category_id=category.pk, name="Kain Endek Lama",
-        price=350_000, status="published", search_text="kain endek lama tenun")
+        business_id=business.pk,
+        category_id=category.pk,
+        name="Kain Endek Lama",
+        price=350_000,
+        status="published",
+        search_text="kain endek lama tenun",
+    )
     before = table_counts()
 
     executor.loader.build_graph()

@@ -103,7 +103,8 @@ def catalog_queries(context: CaptureQueriesContext) -> list[str]:
 
 @pytest.mark.django_db(transaction=True, databases="__all__")
 def test_the_public_catalog_is_read_from_the_replica_until_the_browser_writes(
-        client, published_product):
+    client, published_product
+):
     with CaptureQueriesContext(connections[REPLICA]) as on_replica:
         response = client.get("/katalog/")
     assert "Kain Endek Tenun" in response.text

@@ -62,12 +62,36 @@ def standby(transactional_db) -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(home, "postgres")
     try:
-        run(str(PGBIN / "pg_basebackup"), "-h", socket_dir, "-U", "postgres",
-            "-D", str(home / "data"), "-R", "-X", "stream", "-c", "fast")
-        run(str(PGBIN / "pg_ctl"), "-D", str(home / "data"), "-l", str(home / "log"), "-w",
-            "-o", f"-k {home} -c listen_addresses='' -c hot_standby=on", "start")
-        connections.settings[REPLICA] = {**primary, "HOST": "",
-                                         "OPTIONS": {**primary["OPTIONS"], "host": str(home)}}
+        run(
+            str(PGBIN / "pg_basebackup"),
+            "-h",
+            socket_dir,
+            "-U",
+            "postgres",
+            "-D",
+            str(home / "data"),
+            "-R",
+            "-X",
+            "stream",
+            "-c",
+            "fast",
+        )
+        run(
+            str(PGBIN / "pg_ctl"),
+            "-D",
+            str(home / "data"),
+            "-l",
+            str(home / "log"),
+            "-w",
+            "-o",
+            f"-k {home} -c listen_addresses='' -c hot_standby=on",
+            "start",
+        )
+        connections.settings[REPLICA] = {
+            **primary,
+            "HOST": "",
+            "OPTIONS": {**primary["OPTIONS"], "host": str(home)},
+        }
         connections[REPLICA].connect()  # meant: see test_routers.published_product
         yield str(home)
     finally:
@@ -75,8 +99,11 @@ def standby(transactional_db) -> Iterator[str]:
             connections[REPLICA].close()
             del connections[REPLICA]
             del connections.settings[REPLICA]
-        subprocess.run(as_postgres(str(PGBIN / "pg_ctl"), "-D", str(home / "data"), "-m",
-                                   "immediate", "stop"), capture_output=True, timeout=60)
+        subprocess.run(
+            as_postgres(str(PGBIN / "pg_ctl"), "-D", str(home / "data"), "-m", "immediate", "stop"),
+            capture_output=True,
+            timeout=60,
+        )
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -96,7 +123,8 @@ def on_standby(sql: str, *params):
 
 @pytest.mark.django_db(transaction=True, databases="__all__")
 def test_a_streaming_standby_serves_the_catalog_and_a_writer_reads_the_primary(
-        client, standby, settings, tmp_path):
+    client, standby, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     assert on_standby("SELECT pg_is_in_recovery()") == (True,)
     with pytest.raises(InternalError, match="read-only transaction"):
@@ -125,5 +153,4 @@ def test_a_streaming_standby_serves_the_catalog_and_a_writer_reads_the_primary(
     assert replica_queries.captured_queries == []
 
     on_standby("SELECT pg_wal_replay_resume()")
-    wait_for(lambda: Product.objects.using(REPLICA).get(pk=product.pk).name
-             == "Kain Endek Songket")
+    wait_for(lambda: Product.objects.using(REPLICA).get(pk=product.pk).name == "Kain Endek Songket")

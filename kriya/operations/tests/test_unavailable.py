@@ -78,23 +78,53 @@ class Cluster:
         self.as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
         if self.as_pg:
             shutil.chown(self.dir, "postgres")
-        self.pg("initdb", "-D", f"{self.dir}/data", "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                "--locale=C.UTF-8")
+        self.pg(
+            "initdb",
+            "-D",
+            f"{self.dir}/data",
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
 
     def pg(self, tool: str, *args: str) -> None:
-        subprocess.run([*self.as_pg, str(PGBIN / tool), *args], check=True, capture_output=True,
-                       timeout=60)
+        subprocess.run(
+            [*self.as_pg, str(PGBIN / tool), *args], check=True, capture_output=True, timeout=60
+        )
 
     def start(self) -> None:
-        self.pg("pg_ctl", "-D", f"{self.dir}/data", "-l", f"{self.dir}/log", "-w", "-o",
-                f"-k {self.dir} -c listen_addresses='' -c fsync=off", "start")
+        self.pg(
+            "pg_ctl",
+            "-D",
+            f"{self.dir}/data",
+            "-l",
+            f"{self.dir}/log",
+            "-w",
+            "-o",
+            f"-k {self.dir} -c listen_addresses='' -c fsync=off",
+            "start",
+        )
 
     def stop(self) -> None:
         self.pg("pg_ctl", "-D", f"{self.dir}/data", "-m", "immediate", "-w", "stop")
 
     def remove(self) -> None:
-        subprocess.run([*self.as_pg, str(PGBIN / "pg_ctl"), "-D", f"{self.dir}/data", "-m",
-                        "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [
+                *self.as_pg,
+                str(PGBIN / "pg_ctl"),
+                "-D",
+                f"{self.dir}/data",
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+        )
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -109,23 +139,58 @@ def cluster(db) -> Iterator[Cluster]:
         cluster.start()
         # The schema of the test database, so that real pages render against the cluster.
         schema = cluster.dir / "schema.sql"
-        env = {**os.environ, "PGHOST": connection.settings_dict["OPTIONS"].get(
-            "host", connection.settings_dict["HOST"]), "PGUSER": connection.settings_dict["USER"]}
-        subprocess.run([str(PGBIN / "pg_dump"), "--schema-only", "--no-owner", f"--file={schema}",
-                        connection.settings_dict["NAME"]], env=env, check=True, timeout=60)
+        env = {
+            **os.environ,
+            "PGHOST": connection.settings_dict["OPTIONS"].get(
+                "host", connection.settings_dict["HOST"]
+            ),
+            "PGUSER": connection.settings_dict["USER"],
+        }
+        subprocess.run(
+            [
+                str(PGBIN / "pg_dump"),
+                "--schema-only",
+                "--no-owner",
+                f"--file={schema}",
+                connection.settings_dict["NAME"],
+            ],
+            env=env,
+            check=True,
+            timeout=60,
+        )
         schema.chmod(0o644)
         cluster.pg("createdb", "-h", str(cluster.dir), "-U", "postgres", "kriya")
-        cluster.pg("psql", "-q", "-h", str(cluster.dir), "-U", "postgres", "-d", "kriya",
-                   "-v", "ON_ERROR_STOP=1", "-f", str(schema))
+        cluster.pg(
+            "psql",
+            "-q",
+            "-h",
+            str(cluster.dir),
+            "-U",
+            "postgres",
+            "-d",
+            "kriya",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-f",
+            str(schema),
+        )
         yield cluster
     finally:
         cluster.remove()
 
 
 def test_the_app_recovers_by_itself_when_postgresql_comes_back(cluster):
-    own = {**connection.settings_dict, "NAME": "kriya", "USER": "postgres", "PASSWORD": "",
-           "HOST": str(cluster.dir), "PORT": "", "CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True,
-           "OPTIONS": {}}
+    own = {
+        **connection.settings_dict,
+        "NAME": "kriya",
+        "USER": "postgres",
+        "PASSWORD": "",
+        "HOST": str(cluster.dir),
+        "PORT": "",
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {},
+    }
     client = Client(raise_request_exception=False)
     with default_database(own):
         assert client.get("/katalog/").status_code == 200

@@ -9,7 +9,19 @@ from kriya.programs.models.rights import Certification, IPFiling, IPFilingStatus
 from kriya.programs.models.visits import MentoringVisit, VisitPhoto
 
 __all__ = [
-    "Activity", "ActivityKind", "Certification", "CertificationKind", "Financing",
-    "FinancingKind", "IPFiling", "IPFilingStatusChange", "IPKind", "Indicator",
-    "MentoringVisit", "Participation", "Program", "VisitPhoto", "WorkPlan",
+    "Activity",
+    "ActivityKind",
+    "Certification",
+    "CertificationKind",
+    "Financing",
+    "FinancingKind",
+    "IPFiling",
+    "IPFilingStatusChange",
+    "IPKind",
+    "Indicator",
+    "MentoringVisit",
+    "Participation",
+    "Program",
+    "VisitPhoto",
+    "WorkPlan",
 ]

@@ -22,30 +22,61 @@ class Activity(RegionalModel):
     region_path = "council__code"
     Kind = ActivityKind
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="activities",
-                                verbose_name=_("council"))
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="activities", verbose_name=_("council")
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind, db_index=True)
     title = models.CharField(_("name of the activity"), max_length=200)
-    category = models.ForeignKey(CraftCategory, on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="activities", verbose_name=_("craft"))
+    category = models.ForeignKey(
+        CraftCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("craft"),
+    )
     starts_on = models.DateField(_("starts on"), db_index=True)
     ends_on = models.DateField(_("ends on"))
-    village = models.ForeignKey(Village, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="activities", verbose_name=_("village"))
-    venue = models.CharField(_("venue"), max_length=200, blank=True,
-                             help_text=_("Where, when it is not a village (a hall, a hotel)."))
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("village"),
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where, when it is not a village (a hall, a hotel)."),
+    )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     partners = models.TextField(_("partners"), blank=True)
-    budget = models.DecimalField(_("budget (Rp)"), max_digits=16, decimal_places=0, null=True,
-                                 blank=True, validators=[MinValueValidator(0)])
-    budget_source = models.CharField(_("budget source"), max_length=150, blank=True,
-                                     help_text=_("APBD, APBN, CSR, self-funded …"))
+    budget = models.DecimalField(
+        _("budget (Rp)"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    budget_source = models.CharField(
+        _("budget source"),
+        max_length=150,
+        blank=True,
+        help_text=_("APBD, APBN, CSR, self-funded …"),
+    )
     trainers = models.TextField(_("trainers / assessors"), blank=True)
-    attachment = models.FileField(_("attachment"), upload_to="programs/activities/",
-                                  blank=True)
-    indicator = models.ForeignKey("programs.Indicator", on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="activities",
-                                  verbose_name=_("indicator it serves"))
+    attachment = models.FileField(_("attachment"), upload_to="programs/activities/", blank=True)
+    indicator = models.ForeignKey(
+        "programs.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("indicator it serves"),
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -55,8 +86,10 @@ class Activity(RegionalModel):
         ordering = ["-starts_on", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__gte=F("starts_on")), name="activity_dates_ordered",
-                violation_error_message=_("An activity cannot end before it begins.")),
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="activity_dates_ordered",
+                violation_error_message=_("An activity cannot end before it begins."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -65,8 +98,13 @@ class Activity(RegionalModel):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError(
-                {"ends_on": _("“Ends on” cannot be before “starts on”: an activity cannot "
-                              "end before it begins.")})
+                {
+                    "ends_on": _(
+                        "“Ends on” cannot be before “starts on”: an activity cannot "
+                        "end before it begins."
+                    )
+                }
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("admin:programs_activity_change", args=[self.pk])
@@ -94,20 +132,38 @@ class Participation(RegionalModel):
         Status.ABSENT: {Status.ATTENDED},
     }
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE,
-                                 related_name="participations", verbose_name=_("activity"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="participations", verbose_name=_("business"))
-    artisan = models.ForeignKey(Artisan, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="participations", verbose_name=_("artisan"))
-    status = models.CharField(_("status"), max_length=10, choices=Status,
-                              default=Status.INVITED)
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("activity"),
+    )
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("business"),
+    )
+    artisan = models.ForeignKey(
+        Artisan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("artisan"),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.INVITED)
     # Outcome (competency tests; other kinds use the notes).
     passed = models.BooleanField(_("passed"), null=True, blank=True)
     score = models.PositiveSmallIntegerField(
-        _("score"), null=True, blank=True,
+        _("score"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text=_("0 to 100."))
+        help_text=_("0 to 100."),
+    )
     certificate_number = models.CharField(_("certificate number"), max_length=60, blank=True)
     notes = models.CharField(_("notes"), max_length=255, blank=True)
     # Copied when the row is checked (clean), so that realization reads this one table,
@@ -125,16 +181,21 @@ class Participation(RegionalModel):
             models.CheckConstraint(
                 condition=Q(business__isnull=False) | Q(artisan__isnull=False),
                 name="participation_has_someone",
-                violation_error_message=_("Choose a business or an artisan.")),
+                violation_error_message=_("Choose a business or an artisan."),
+            ),
             models.CheckConstraint(
                 condition=Q(score__isnull=True) | Q(score__lte=100),
                 name="participation_score_range",
-                violation_error_message=_("The score must be between 0 and 100.")),
+                violation_error_message=_("The score must be between 0 and 100."),
+            ),
         ]
         # Realization reads a region's rows from this index alone (covering).
-        indexes = [models.Index(fields=["region_code", "held_on", "status", "business",
-                                        "passed", "activity"],
-                                name="participation_realization")]
+        indexes = [
+            models.Index(
+                fields=["region_code", "held_on", "status", "business", "passed", "activity"],
+                name="participation_realization",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -159,8 +220,16 @@ class Participation(RegionalModel):
             council = self.activity.council
             for field, who in (("business", self.business), ("artisan", self.artisan)):
                 if who is not None and not code_covers(council.code, who.village_id):
-                    raise ValidationError({field: _(
-                        "%(name)s is registered in %(village)s, outside the region of "
-                        "%(council)s, and cannot take part in its activity.") % {
-                            "name": who.name, "village": who.village.label,
-                            "council": council.name}})
+                    raise ValidationError(
+                        {
+                            field: _(
+                                "%(name)s is registered in %(village)s, outside the region of "
+                                "%(council)s, and cannot take part in its activity."
+                            )
+                            % {
+                                "name": who.name,
+                                "village": who.village.label,
+                                "council": council.name,
+                            }
+                        }
+                    )

@@ -31,23 +31,36 @@ class Financing(RegionalModel):
         Status.APPROVED: {Status.DISBURSED},
     }
 
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="financings", verbose_name=_("business"))
+    business = models.ForeignKey(
+        Business, on_delete=models.PROTECT, related_name="financings", verbose_name=_("business")
+    )
     partner = models.CharField(_("partner (bank, cooperative, program)"), max_length=150)
-    kind = models.CharField(_("program"), max_length=12, choices=FinancingKind,
-                            default=FinancingKind.KUR)
-    amount_asked = models.DecimalField(_("amount asked (Rp)"), max_digits=16,
-                                       decimal_places=0, validators=[MinValueValidator(1)])
-    amount_approved = models.DecimalField(_("amount approved (Rp)"), max_digits=16,
-                                          decimal_places=0, null=True, blank=True,
-                                          validators=[MinValueValidator(0)])
+    kind = models.CharField(
+        _("program"), max_length=12, choices=FinancingKind, default=FinancingKind.KUR
+    )
+    amount_asked = models.DecimalField(
+        _("amount asked (Rp)"), max_digits=16, decimal_places=0, validators=[MinValueValidator(1)]
+    )
+    amount_approved = models.DecimalField(
+        _("amount approved (Rp)"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.ASKED)
     asked_on = models.DateField(_("asked on"))
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     disbursed_on = models.DateField(_("disbursed on"), null=True, blank=True)
-    facilitated_by = models.ForeignKey("programs.Activity", on_delete=models.SET_NULL,
-                                       null=True, blank=True, related_name="financings",
-                                       verbose_name=_("facilitated by (activity)"))
+    facilitated_by = models.ForeignKey(
+        "programs.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="financings",
+        verbose_name=_("facilitated by (activity)"),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -59,8 +72,10 @@ class Financing(RegionalModel):
                 condition=~Q(status__in=["approved", "disbursed"])
                 | Q(amount_approved__isnull=False, decided_on__isnull=False),
                 name="financing_approved_has_amount",
-                violation_error_message=_("An approved financing needs the amount approved "
-                                          "and the date of the decision.")),
+                violation_error_message=_(
+                    "An approved financing needs the amount approved and the date of the decision."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

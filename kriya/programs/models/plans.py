@@ -32,14 +32,16 @@ class WorkPlan(RegionalModel):
 
     NEXT = {Status.DRAFT: {Status.APPROVED}, Status.APPROVED: {Status.DRAFT}}
 
-    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="work_plans",
-                                verbose_name=_("council"))
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="work_plans", verbose_name=_("council")
+    )
     title = models.CharField(_("name of the work plan"), max_length=200)
     start_year = models.PositiveSmallIntegerField(_("from year"), validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(_("to year"), validators=YEAR_VALIDATORS)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
-    approved_on = models.DateField(_("approved on"), null=True, blank=True,
-                                   help_text=_("The date of the Rakerda/Rakorda."))
+    approved_on = models.DateField(
+        _("approved on"), null=True, blank=True, help_text=_("The date of the Rakerda/Rakorda.")
+    )
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -49,8 +51,10 @@ class WorkPlan(RegionalModel):
         ordering = ["-start_year", "council__code"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_year__gte=F("start_year")), name="workplan_years_ordered",
-                violation_error_message=_("The work plan cannot end before it begins.")),
+                condition=Q(end_year__gte=F("start_year")),
+                name="workplan_years_ordered",
+                violation_error_message=_("The work plan cannot end before it begins."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -58,11 +62,11 @@ class WorkPlan(RegionalModel):
 
     def clean(self) -> None:
         if self.start_year and self.end_year and self.end_year < self.start_year:
-            raise ValidationError(
-                {"end_year": _("“To year” cannot be before “from year”.")})
+            raise ValidationError({"end_year": _("“To year” cannot be before “from year”.")})
         if self.status == self.Status.APPROVED and not self.approved_on:
             raise ValidationError(
-                {"approved_on": _("Give the date of the Rakerda that approved the plan.")})
+                {"approved_on": _("Give the date of the Rakerda that approved the plan.")}
+            )
 
     def get_absolute_url(self) -> str:
         return reverse("admin:programs-workplan", args=[self.pk])
@@ -94,8 +98,9 @@ class Program(RegionalModel):
         FINANCE = "finance", _("capital and financing")
         OTHER = "other", _("other")
 
-    work_plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="programs",
-                                  verbose_name=_("work plan"))
+    work_plan = models.ForeignKey(
+        WorkPlan, on_delete=models.CASCADE, related_name="programs", verbose_name=_("work plan")
+    )
     name = models.CharField(_("name"), max_length=200)
     area = models.CharField(_("area"), max_length=16, choices=Area, default=Area.PRODUCT)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -120,10 +125,14 @@ class Indicator(RegionalModel):
     region_path = "program__work_plan__council__code"
 
     class Rule(models.TextChoices):
-        BUSINESSES_DEVELOPED = "businesses_developed", _(
-            "businesses that attended any development activity")
-        BUSINESSES_AT_KIND = "businesses_at_kind", _(
-            "businesses that attended activities of one kind")
+        BUSINESSES_DEVELOPED = (
+            "businesses_developed",
+            _("businesses that attended any development activity"),
+        )
+        BUSINESSES_AT_KIND = (
+            "businesses_at_kind",
+            _("businesses that attended activities of one kind"),
+        )
         VILLAGES_WITH_ICON = "villages_with_icon", _("villages with a craft icon")
         IP_FILINGS = "ip_filings", _("IP filings of one kind")
         COMPETENCY_PASSED = "competency_passed", _("participants who passed a competency test")
@@ -136,31 +145,48 @@ class Indicator(RegionalModel):
         FILED = "filed", _("filed in the period")
         GRANTED = "granted", _("granted in the period")
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="indicators",
-                                verbose_name=_("program"))
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("program")
+    )
     name = models.CharField(_("indicator"), max_length=200)
-    unit = models.CharField(_("unit"), max_length=30,
-                            help_text=_("For example IKM, desa, merek, perajin, Rp."),
-                            error_messages={"blank": UNIT_REQUIRED})
+    unit = models.CharField(
+        _("unit"),
+        max_length=30,
+        help_text=_("For example IKM, desa, merek, perajin, Rp."),
+        error_messages={"blank": UNIT_REQUIRED},
+    )
     # Positive: checked in clean() with the message below, and by the constraint.
-    target = models.DecimalField(_("target"), max_digits=16, decimal_places=0,
-                                 error_messages={"null": TARGET_POSITIVE})
+    target = models.DecimalField(
+        _("target"), max_digits=16, decimal_places=0, error_messages={"null": TARGET_POSITIVE}
+    )
     rule = models.CharField(_("counted by"), max_length=24, choices=Rule, default=Rule.MANUAL)
     # Rule parameters.
-    activity_kind = models.CharField(_("activity kind"), max_length=16, blank=True,
-                                     choices=ActivityKind)
-    category = models.ForeignKey(CraftCategory, on_delete=models.PROTECT, null=True,
-                                 blank=True, related_name="+", verbose_name=_("craft"),
-                                 help_text=_("Only activities of this craft (and its kinds)."))
+    activity_kind = models.CharField(
+        _("activity kind"), max_length=16, blank=True, choices=ActivityKind
+    )
+    category = models.ForeignKey(
+        CraftCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("craft"),
+        help_text=_("Only activities of this craft (and its kinds)."),
+    )
     ip_kind = models.CharField(_("IP kind"), max_length=16, blank=True, choices=IPKind)
-    ip_stage = models.CharField(_("IP stage"), max_length=8, choices=IPStage,
-                                default=IPStage.FILED)
-    financing_kind = models.CharField(_("financing kind"), max_length=12, blank=True,
-                                      choices=FinancingKind)
+    ip_stage = models.CharField(_("IP stage"), max_length=8, choices=IPStage, default=IPStage.FILED)
+    financing_kind = models.CharField(
+        _("financing kind"), max_length=12, blank=True, choices=FinancingKind
+    )
     # Manual realization, where no record can exist.
-    manual_value = models.DecimalField(_("realization (entered)"), max_digits=16,
-                                       decimal_places=0, null=True, blank=True,
-                                       validators=[MinValueValidator(Decimal(0))])
+    manual_value = models.DecimalField(
+        _("realization (entered)"),
+        max_digits=16,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
     manual_note = models.TextField(_("note on the realization"), blank=True)
     evidence = models.FileField(_("evidence"), upload_to="programs/evidence/", blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -171,11 +197,15 @@ class Indicator(RegionalModel):
         ordering = ["order", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(target__gt=0), name="indicator_target_positive",
-                violation_error_message=TARGET_POSITIVE),
+                condition=Q(target__gt=0),
+                name="indicator_target_positive",
+                violation_error_message=TARGET_POSITIVE,
+            ),
             models.CheckConstraint(
-                condition=~Q(unit=""), name="indicator_unit_required",
-                violation_error_message=UNIT_REQUIRED),
+                condition=~Q(unit=""),
+                name="indicator_unit_required",
+                violation_error_message=UNIT_REQUIRED,
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,24 +19,40 @@ class MentoringVisit(RegionalModel):
 
     admin_icon = "directions_walk"
     region_path = "business__village__code"
-    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="mentoring_visits", verbose_name=_("mentor"))
-    business = models.ForeignKey(Business, on_delete=models.PROTECT,
-                                 related_name="mentoring_visits", verbose_name=_("business"))
-    activity = models.ForeignKey("programs.Activity", on_delete=models.SET_NULL, null=True,
-                                 blank=True, related_name="visits",
-                                 verbose_name=_("mentoring programme"))
+    mentor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="mentoring_visits",
+        verbose_name=_("mentor"),
+    )
+    business = models.ForeignKey(
+        Business,
+        on_delete=models.PROTECT,
+        related_name="mentoring_visits",
+        verbose_name=_("business"),
+    )
+    activity = models.ForeignKey(
+        "programs.Activity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visits",
+        verbose_name=_("mentoring programme"),
+    )
     visited_on = models.DateField(_("visited on"))
     findings = models.TextField(_("findings"), blank=True)
     advice = models.TextField(_("advice"), blank=True)
     next_step = models.TextField(_("agreed next step"), blank=True)
     next_step_due = models.DateField(_("next step due"), null=True, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True,
-                                   blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True,
-                                    blank=True)
-    client_key = models.UUIDField(_("submission key"), unique=True, default=uuid.uuid4,
-                                  editable=False)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    client_key = models.UUIDField(
+        _("submission key"), unique=True, default=uuid.uuid4, editable=False
+    )
     # When the mentor filled the form (on the phone), and when it reached the server.
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
     received_at = models.DateTimeField(_("received at"), auto_now_add=True)
@@ -47,8 +63,9 @@ class MentoringVisit(RegionalModel):
         ordering = ["-visited_on", "-id"]
         # By business, then day: realization reads a region's businesses, then their visits
         # of the period (a date-only index tempts SQLite to scan a whole year nationwide).
-        indexes = [models.Index(fields=["business", "visited_on"],
-                                name="mentoringvisit_business_day")]
+        indexes = [
+            models.Index(fields=["business", "visited_on"], name="mentoringvisit_business_day")
+        ]
 
     def __str__(self) -> str:
         return f"{self.business} · {self.visited_on:%d-%m-%Y}"
@@ -60,8 +77,9 @@ def visit_photo_path(photo: VisitPhoto, filename: str) -> str:
 
 class VisitPhoto(RegionalModel):
     region_path = "visit__business__village__code"
-    visit = models.ForeignKey(MentoringVisit, on_delete=models.CASCADE, related_name="photos",
-                              verbose_name=_("visit"))
+    visit = models.ForeignKey(
+        MentoringVisit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
+    )
     image = models.ImageField(_("photo"), upload_to=visit_photo_path)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -22,13 +22,24 @@ def test_the_demo_plan_is_partly_realized_and_loads_once():
     assert targets["Lulus uji kompetensi batik"] == (40, "perajin")
     assert targets["KUR disetujui"] == (2_000_000_000, "Rp")
     assert all(0 < r.percent < 100 for r in results.values()), {
-        n: r.percent for n, r in results.items()}
+        n: r.percent for n, r in results.items()
+    }
     assert results["Desa dengan ikon"].value == 41
-    assert MentoringVisit.objects.within(plan.council).values("business__village").distinct() \
-        .count() > 3
-    counts = (Activity.objects.count(), IPFiling.objects.count(), Indicator.objects.count(),
-              MentoringVisit.objects.count())
+    assert (
+        MentoringVisit.objects.within(plan.council).values("business__village").distinct().count()
+        > 3
+    )
+    counts = (
+        Activity.objects.count(),
+        IPFiling.objects.count(),
+        Indicator.objects.count(),
+        MentoringVisit.objects.count(),
+    )
     demo.load({c.code: c for c in Council.objects.all()})
-    assert counts == (Activity.objects.count(), IPFiling.objects.count(),
-                      Indicator.objects.count(), MentoringVisit.objects.count())
+    assert counts == (
+        Activity.objects.count(),
+        IPFiling.objects.count(),
+        Indicator.objects.count(),
+        MentoringVisit.objects.count(),
+    )
     assert WorkPlan.objects.filter(council__code="51.04").exists()

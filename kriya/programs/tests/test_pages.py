@@ -17,11 +17,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plan(badung, badung_businesses):
-    plan = services.create_work_plan(council=badung, title="Program Kerja Badung 2026",
-                                     start_year=2026)
+    plan = services.create_work_plan(
+        council=badung, title="Program Kerja Badung 2026", start_year=2026
+    )
     program = services.add_program(work_plan=plan, name="Pembinaan IKM")
-    developed = services.add_indicator(program=program, name="IKM dibina", unit="IKM",
-                                       target=300, rule=Indicator.Rule.BUSINESSES_DEVELOPED)
+    developed = services.add_indicator(
+        program=program,
+        name="IKM dibina",
+        unit="IKM",
+        target=300,
+        rule=Indicator.Rule.BUSINESSES_DEVELOPED,
+    )
     services.add_indicator(program=program, name="Temu usaha", unit="IKM", target=60)
     training = activity(badung, title="Pelatihan tenun endek", indicator=developed)
     rows = [services.add_participant(activity=training, business=b) for b in badung_businesses]
@@ -29,8 +35,7 @@ def plan(badung, badung_businesses):
     return plan
 
 
-def test_the_work_plan_page_shows_targets_realization_and_links(client, badung_secretary,
-                                                               plan):
+def test_the_work_plan_page_shows_targets_realization_and_links(client, badung_secretary, plan):
     client.force_login(badung_secretary)
     page = client.get(reverse("admin:programs-workplan", args=[plan.pk]))
     assert page.status_code == 200
@@ -41,8 +46,9 @@ def test_the_work_plan_page_shows_targets_realization_and_links(client, badung_s
     assert reverse("admin:programs-indicator-records", args=[indicator.pk]) in text
 
 
-def test_the_records_page_lists_the_businesses_behind_the_number(client, badung_secretary,
-                                                                plan, badung_businesses):
+def test_the_records_page_lists_the_businesses_behind_the_number(
+    client, badung_secretary, plan, badung_businesses
+):
     client.force_login(badung_secretary)
     indicator = plan.programs.get().indicators.get(name="IKM dibina")
     page = client.get(reverse("admin:programs-indicator-records", args=[indicator.pk]))
@@ -51,11 +57,16 @@ def test_the_records_page_lists_the_businesses_behind_the_number(client, badung_
 
 
 def test_the_province_compares_its_regencies(client, bali_officer, plan, gianyar):
-    other = services.create_work_plan(council=gianyar, title="Program Kerja Gianyar 2026",
-                                      start_year=2026)
-    services.add_indicator(program=services.add_program(work_plan=other, name="Pembinaan"),
-                           name="IKM dibina Gianyar", unit="IKM", target=100,
-                           rule=Indicator.Rule.BUSINESSES_DEVELOPED)
+    other = services.create_work_plan(
+        council=gianyar, title="Program Kerja Gianyar 2026", start_year=2026
+    )
+    services.add_indicator(
+        program=services.add_program(work_plan=other, name="Pembinaan"),
+        name="IKM dibina Gianyar",
+        unit="IKM",
+        target=100,
+        rule=Indicator.Rule.BUSINESSES_DEVELOPED,
+    )
     client.force_login(bali_officer)
     page = client.get(reverse("admin:programs-workplans"), {"tahun": 2026})
     assert "Dekranasda Kabupaten Badung" in page.text
@@ -69,16 +80,22 @@ def test_gianyar_sees_nothing_of_badungs_plan_or_activities(client, gianyar_secr
     client.force_login(gianyar_secretary)
     indicator = plan.programs.get().indicators.first()
     training = plan.programs.get().indicators.get(name="IKM dibina").activities.get()
-    for url in [reverse("admin:programs-workplan", args=[plan.pk]),
-                reverse("admin:programs-indicator-records", args=[indicator.pk]),
-                reverse("admin:programs-attendance", args=[training.pk]),
-                reverse("admin:programs-attendance-sheet", args=[training.pk]),
-                reverse("admin:programs_activity_change", args=[training.pk])]:
+    for url in [
+        reverse("admin:programs-workplan", args=[plan.pk]),
+        reverse("admin:programs-indicator-records", args=[indicator.pk]),
+        reverse("admin:programs-attendance", args=[training.pk]),
+        reverse("admin:programs-attendance-sheet", args=[training.pk]),
+        reverse("admin:programs_activity_change", args=[training.pk]),
+    ]:
         assert client.get(url).status_code == 404, url
     page = client.get(reverse("admin:programs-workplans"), {"tahun": 2026})
     assert "Program Kerja Badung 2026" not in page.text
-    assert client.post(reverse("admin:programs-attendance", args=[training.pk]),
-                       {"hadir": []}).status_code == 404
+    assert (
+        client.post(
+            reverse("admin:programs-attendance", args=[training.pk]), {"hadir": []}
+        ).status_code
+        == 404
+    )
 
 
 def test_attendance_is_taken_on_screen(client, badung_secretary, plan):
@@ -91,8 +108,10 @@ def test_attendance_is_taken_on_screen(client, badung_secretary, plan):
     response = client.post(url, {"hadir": [rows[2].pk]})
     assert response.status_code == 302
     assert list(training.participations.order_by("pk").values_list("status", flat=True)) == [
-        Participation.Status.ABSENT, Participation.Status.ABSENT,
-        Participation.Status.ATTENDED]
+        Participation.Status.ABSENT,
+        Participation.Status.ABSENT,
+        Participation.Status.ATTENDED,
+    ]
 
 
 def test_the_board_reads_but_cannot_take_attendance(client, badung, plan):
@@ -106,39 +125,56 @@ def test_the_board_reads_but_cannot_take_attendance(client, badung, plan):
     assert client.post(url, {"hadir": []}).status_code == 403
 
 
-def test_the_attendance_sheet_is_a_pdf_with_the_names_and_title(client, badung_secretary,
-                                                               plan, tmp_path):
+def test_the_attendance_sheet_is_a_pdf_with_the_names_and_title(
+    client, badung_secretary, plan, tmp_path
+):
     training = plan.programs.get().indicators.get(name="IKM dibina").activities.get()
     client.force_login(badung_secretary)
     response = client.get(reverse("admin:programs-attendance-sheet", args=[training.pk]))
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "daftar-hadir.pdf"
     pdf.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Pelatihan tenun endek" in text
     for name in ["Tenun Sari", "Ukir Jaya", "Endek Lestari", "Pemilik Tenun Sari"][:3]:
         assert name in text
     assert "1 March 2026" in text or "1 Maret 2026" in text
 
 
-def test_the_expiry_list_shows_what_runs_out_within_90_days(client, badung_secretary,
-                                                           badung_businesses, gianyar_secretary):
+def test_the_expiry_list_shows_what_runs_out_within_90_days(
+    client, badung_secretary, badung_businesses, gianyar_secretary
+):
     today = dt.date.today()
     business = badung_businesses[0]
-    Certification.objects.create(kind="pirt", business=business, village=business.village,
-                                 number="P-IRT 123", issued_on=dt.date(2021, 1, 1),
-                                 expires_on=today + dt.timedelta(days=30))
-    Certification.objects.create(kind="sni", business=business, village=business.village,
-                                 number="SNI 999", issued_on=dt.date(2021, 1, 1),
-                                 expires_on=today + dt.timedelta(days=200))
-    filing = services.create_filing(kind=IPKind.TRADEMARK, title="Merek Lama",
-                                    business=business)
-    filing = services.advance_filing(filing=filing, status="filed", by=None,
-                                     filed_on=dt.date(2015, 1, 1),
-                                     application_number="DID2015000001")
-    services.advance_filing(filing=filing, status="granted", by=None,
-                            granted_on=today - dt.timedelta(days=3650 - 60))
+    Certification.objects.create(
+        kind="pirt",
+        business=business,
+        village=business.village,
+        number="P-IRT 123",
+        issued_on=dt.date(2021, 1, 1),
+        expires_on=today + dt.timedelta(days=30),
+    )
+    Certification.objects.create(
+        kind="sni",
+        business=business,
+        village=business.village,
+        number="SNI 999",
+        issued_on=dt.date(2021, 1, 1),
+        expires_on=today + dt.timedelta(days=200),
+    )
+    filing = services.create_filing(kind=IPKind.TRADEMARK, title="Merek Lama", business=business)
+    filing = services.advance_filing(
+        filing=filing,
+        status="filed",
+        by=None,
+        filed_on=dt.date(2015, 1, 1),
+        application_number="DID2015000001",
+    )
+    services.advance_filing(
+        filing=filing, status="granted", by=None, granted_on=today - dt.timedelta(days=3650 - 60)
+    )
     client.force_login(badung_secretary)
     page = client.get(reverse("admin:programs-expiring"))
     assert "P-IRT 123" in page.text and "Merek Lama" in page.text
@@ -149,23 +185,39 @@ def test_the_expiry_list_shows_what_runs_out_within_90_days(client, badung_secre
 
 def test_badges_are_granted_filings_and_valid_certificates(badung_businesses):
     business = badung_businesses[0]
-    filing = services.create_filing(kind=IPKind.TRADEMARK, title="Tenun Sari",
-                                    business=business)
+    filing = services.create_filing(kind=IPKind.TRADEMARK, title="Tenun Sari", business=business)
     services.create_filing(kind=IPKind.DESIGN, title="Motif", business=business)
-    filing = services.advance_filing(filing=filing, status="filed", by=None,
-                                     filed_on=dt.date(2025, 1, 1),
-                                     application_number="DID2025000001")
-    services.advance_filing(filing=filing, status="granted", by=None,
-                            granted_on=dt.date(2026, 1, 1), registration_number="IDM1")
-    Certification.objects.create(kind="halal", business=business, village=business.village,
-                                 number="ID123", issued_on=dt.date(2025, 1, 1))
-    Certification.objects.create(kind="bnsp", artisan=business.owner,
-                                 village=business.village, number="BNSP-1",
-                                 issued_on=dt.date(2020, 1, 1),
-                                 expires_on=dt.date(2023, 1, 1))  # expired
+    filing = services.advance_filing(
+        filing=filing,
+        status="filed",
+        by=None,
+        filed_on=dt.date(2025, 1, 1),
+        application_number="DID2025000001",
+    )
+    services.advance_filing(
+        filing=filing,
+        status="granted",
+        by=None,
+        granted_on=dt.date(2026, 1, 1),
+        registration_number="IDM1",
+    )
+    Certification.objects.create(
+        kind="halal",
+        business=business,
+        village=business.village,
+        number="ID123",
+        issued_on=dt.date(2025, 1, 1),
+    )
+    Certification.objects.create(
+        kind="bnsp",
+        artisan=business.owner,
+        village=business.village,
+        number="BNSP-1",
+        issued_on=dt.date(2020, 1, 1),
+        expires_on=dt.date(2023, 1, 1),
+    )  # expired
     badges = badges_for_business(business, today=dt.date(2026, 6, 1))
-    assert [(b["kind"], b["number"]) for b in badges] == [("trademark", "IDM1"),
-                                                          ("halal", "ID123")]
+    assert [(b["kind"], b["number"]) for b in badges] == [("trademark", "IDM1"), ("halal", "ID123")]
     assert badges[0]["expires_on"] == dt.date(2036, 1, 1)
 
 
@@ -175,8 +227,9 @@ def test_the_dashboard_shows_the_work_plan_progress(client, badung_secretary, pl
     assert reverse("admin:programs-workplan", args=[plan.pk]) in page.text
 
 
-def test_the_records_page_does_not_query_per_row(client, badung_secretary, plan, badung,
-                                                 django_assert_max_num_queries):
+def test_the_records_page_does_not_query_per_row(
+    client, badung_secretary, plan, badung, django_assert_max_num_queries
+):
     from kriya.programs.tests.conftest import GETASAN, business
 
     indicator = plan.programs.get().indicators.get(name="IKM dibina")
@@ -192,8 +245,7 @@ def test_the_records_page_does_not_query_per_row(client, badung_secretary, plan,
     assert "Usaha 19" in page.text
 
 
-def test_the_activity_list_counts_participants_in_its_own_query(client, badung_secretary,
-                                                               plan):
+def test_the_activity_list_counts_participants_in_its_own_query(client, badung_secretary, plan):
     client.force_login(badung_secretary)
     page = client.get(reverse("admin:programs_activity_changelist"))
     assert page.status_code == 200 and "Pelatihan tenun endek" in page.text
@@ -205,8 +257,9 @@ def test_the_filing_form_refuses_a_status_its_pipeline_does_not_allow(badung_bus
     from kriya.programs.admin import PipelineForm
     from kriya.programs.models import IPFiling
 
-    filing = services.create_filing(kind=IPKind.TRADEMARK, title="Endek Sari",
-                                    business=badung_businesses[0])
+    filing = services.create_filing(
+        kind=IPKind.TRADEMARK, title="Endek Sari", business=badung_businesses[0]
+    )
     form_class = modelform_factory(IPFiling, form=PipelineForm, fields=["status"])
     form = form_class({"status": IPFiling.Status.GRANTED}, instance=filing)
     assert not form.is_valid() and "diberikan" in form.errors["status"][0]

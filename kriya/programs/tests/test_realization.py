@@ -42,8 +42,7 @@ def world(badung, gianyar, bali, badung_secretary):
     """
     b1, b2, b3 = business("b1", GETASAN), business("b2", JAGAPATI), business("b3", GETASAN)
     g1 = business("g1", CELUK)
-    a1, a2, a3, a4 = (Artisan.objects.create(name=f"a{n}", village_id=GETASAN)
-                      for n in range(1, 5))
+    a1, a2, a3, a4 = (Artisan.objects.create(name=f"a{n}", village_id=GETASAN) for n in range(1, 5))
     batik = CraftCategory.objects.get(slug="batik-tulis")
     silver = CraftCategory.objects.get(slug="perak")
 
@@ -53,8 +52,7 @@ def world(badung, gianyar, bali, badung_secretary):
         for who in [*present, *absent]:
             field = "artisan" if isinstance(who, Artisan) else "business"
             rows[who.name] = services.add_participant(activity=act, status=REG, **{field: who})
-        services.record_attendance(activity=act,
-                                   present=[rows[w.name].pk for w in present])
+        services.record_attendance(activity=act, present=[rows[w.name].pk for w in present])
         return act, rows
 
     run(badung, "training", dt.date(2026, 3, 1), [b1, b2], [b3])
@@ -71,11 +69,13 @@ def world(badung, gianyar, bali, badung_secretary):
     def filing(kind, owner, filed=None, granted=None, number="DID2026012345"):
         f = services.create_filing(kind=kind, title=f"{owner.name}", business=owner)
         if filed:
-            f = services.advance_filing(filing=f, status="filed", by=None, filed_on=filed,
-                                        application_number=number)
+            f = services.advance_filing(
+                filing=f, status="filed", by=None, filed_on=filed, application_number=number
+            )
         if granted:
-            f = services.advance_filing(filing=f, status="granted", by=None,
-                                        granted_on=granted, registration_number="IDM1")
+            f = services.advance_filing(
+                filing=f, status="granted", by=None, granted_on=granted, registration_number="IDM1"
+            )
         return f
 
     filing(IPKind.TRADEMARK, b1, dt.date(2026, 2, 1))
@@ -85,12 +85,12 @@ def world(badung, gianyar, bali, badung_secretary):
     filing(IPKind.TRADEMARK, g1, dt.date(2026, 2, 1), number="DID2026000222")
 
     def financing(owner, kind, status, amount, on):
-        f = Financing.objects.create(business=owner, partner="BPD Bali", kind=kind,
-                                     amount_asked=amount, asked_on=on)
+        f = Financing.objects.create(
+            business=owner, partner="BPD Bali", kind=kind, amount_asked=amount, asked_on=on
+        )
         if status == "refused":
             return services.decide_financing(financing=f, status="refused", on=on)
-        f = services.decide_financing(financing=f, status="approved", on=on,
-                                      amount_approved=amount)
+        f = services.decide_financing(financing=f, status="approved", on=on, amount_approved=amount)
         if status == "disbursed":
             services.decide_financing(financing=f, status="disbursed", on=on)
 
@@ -100,13 +100,20 @@ def world(badung, gianyar, bali, badung_secretary):
     financing(b3, "kur", "refused", 80 * M, dt.date(2026, 4, 1))
     financing(b1, "grant", "approved", 20 * M, dt.date(2026, 5, 1))
     financing(b1, "kur", "approved", 70 * M, dt.date(2025, 5, 1))
-    for owner, day in [(b1, (2026, 2, 1)), (b1, (2026, 3, 1)), (b2, (2026, 4, 1)),
-                       (b3, (2025, 12, 1)), (g1, (2026, 1, 1))]:
-        MentoringVisit.objects.create(mentor=badung_secretary, business=owner,
-                                      visited_on=dt.date(*day))
+    for owner, day in [
+        (b1, (2026, 2, 1)),
+        (b1, (2026, 3, 1)),
+        (b2, (2026, 4, 1)),
+        (b3, (2025, 12, 1)),
+        (g1, (2026, 1, 1)),
+    ]:
+        MentoringVisit.objects.create(
+            mentor=badung_secretary, business=owner, visited_on=dt.date(*day)
+        )
     for code in [GETASAN, JAGAPATI, CELUK]:
-        VillageIcon.objects.create(village=Village.objects.get(code=code),
-                                   category=silver, title=f"Ikon {code}")
+        VillageIcon.objects.create(
+            village=Village.objects.get(code=code), category=silver, title=f"Ikon {code}"
+        )
     return {"b": [b1, b2, b3], "g1": g1}
 
 
@@ -129,8 +136,7 @@ INDICATORS = [
 
 
 def make_plan(council, year=2026):
-    plan = services.create_work_plan(council=council, title=f"Program {council}",
-                                     start_year=year)
+    plan = services.create_work_plan(council=council, title=f"Program {council}", start_year=year)
     program = services.add_program(work_plan=plan, name="Semua aturan")
     for name, params, _expected in INDICATORS:
         params = dict(params)
@@ -140,14 +146,14 @@ def make_plan(council, year=2026):
     return plan
 
 
-def test_every_rule_counts_what_was_counted_by_hand(world, badung,
-                                                    django_assert_max_num_queries):
+def test_every_rule_counts_what_was_counted_by_hand(world, badung, django_assert_max_num_queries):
     plan = make_plan(badung)
     # One query for the indicators, one per rule and parameters, one for the craft family.
     with django_assert_max_num_queries(len(INDICATORS) + 2):
         results = realize(plan)
     assert {r.indicator.name: int(r.value) for r in results} == {
-        name: expected for name, _params, expected in INDICATORS}
+        name: expected for name, _params, expected in INDICATORS
+    }
 
 
 def test_villages_with_an_icon_are_counted_as_the_coverage_page_counts_them(world, badung):
@@ -155,12 +161,13 @@ def test_villages_with_an_icon_are_counted_as_the_coverage_page_counts_them(worl
     assert results["icons"].value == coverage_totals(badung)[0]
 
 
-def test_a_province_plan_adds_up_its_regencies_and_its_own_activities(world, bali, gianyar,
-                                                                      badung):
+def test_a_province_plan_adds_up_its_regencies_and_its_own_activities(world, bali, gianyar, badung):
     plans = [make_plan(bali), make_plan(badung), make_plan(gianyar)]
     results = realize_many(plans)
-    by = {plan.council.code: {r.indicator.name: int(r.value) for r in results[plan.pk]}
-          for plan in plans}
+    by = {
+        plan.council.code: {r.indicator.name: int(r.value) for r in results[plan.pk]}
+        for plan in plans
+    }
     assert by["51.04"]["developed"] == 1 and by["51.04"]["tm filed"] == 1
     assert by["51.04"]["visits"] == 1 and by["51.04"]["icons"] == 1
     assert by["51"]["developed"] == 4  # b1, b2, b3 and g1

@@ -35,10 +35,16 @@ def mentor(badung):
 
 
 def visit(mentor, council, target, key=None, **values):
-    values = {"visited_on": DAY, "findings": "Pewarna alam belum rata.",
-              "advice": "Celup dua kali.", "next_step": "Contoh kain baru", **values}
-    return record_visit(client_key=key or uuid.uuid4(), mentor=mentor, council=council,
-                        business=target, **values)
+    values = {
+        "visited_on": DAY,
+        "findings": "Pewarna alam belum rata.",
+        "advice": "Celup dua kali.",
+        "next_step": "Contoh kain baru",
+        **values,
+    }
+    return record_visit(
+        client_key=key or uuid.uuid4(), mentor=mentor, council=council, business=target, **values
+    )
 
 
 def test_the_same_key_sent_twice_stores_one_visit(mentor, badung):
@@ -54,8 +60,9 @@ def test_the_same_key_sent_twice_stores_one_visit(mentor, badung):
 
 def test_photos_are_stored_shrunk_and_without_gps(mentor, badung):
     tenun = business("Tenun Sari", GETASAN)
-    stored, _ = visit(mentor, badung, tenun, photos=[image_file(size=(4000, 3000)),
-                                                     image_file("PNG")])
+    stored, _ = visit(
+        mentor, badung, tenun, photos=[image_file(size=(4000, 3000)), image_file("PNG")]
+    )
     photos = list(stored.photos.all())
     assert [p.order for p in photos] == [0, 1]
     assert max(photos[0].image.width, photos[0].image.height) == 1600
@@ -96,8 +103,13 @@ def test_follow_ups_are_those_due_soon_and_not_visited_again(mentor, badung):
     visit(mentor, badung, ukir, next_step_due=DAY + dt.timedelta(days=40))
     visit(mentor, badung, endek, next_step_due=DAY - dt.timedelta(days=3))
     visit(mentor, badung, endek, visited_on=DAY + dt.timedelta(days=1))  # followed up
-    overdue, _ = visit(mentor, badung, ukir, visited_on=DAY - dt.timedelta(days=60),
-                       next_step_due=DAY - dt.timedelta(days=30))
+    overdue, _ = visit(
+        mentor,
+        badung,
+        ukir,
+        visited_on=DAY - dt.timedelta(days=60),
+        next_step_due=DAY - dt.timedelta(days=30),
+    )
     found = list(due_follow_ups(council=badung, mentor=mentor, today=DAY))
     # Ukir Jaya's old step is overdue but it was visited again later: not a follow-up.
     assert found == [due_soon]
@@ -107,8 +119,10 @@ def test_follow_ups_are_those_due_soon_and_not_visited_again(mentor, badung):
 @pytest.mark.django_db(transaction=True)
 def test_two_concurrent_sends_of_one_key_store_one_visit():
     if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers (IMMEDIATE transactions) and its in-memory "
-                    "test database is not shared between threads: no race to test there")
+        pytest.skip(
+            "SQLite serialises writers (IMMEDIATE transactions) and its in-memory "
+            "test database is not shared between threads: no race to test there"
+        )
     # Transactional tests commit for real and are flushed after: bring Bali's regions back.
     load_regions(only="51")
     council = create_council(code="51.03")

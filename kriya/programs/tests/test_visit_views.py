@@ -46,10 +46,16 @@ def perak(db):
 
 
 def fields(target, key=None, **values):
-    return {"client_key": str(key or uuid.uuid4()), "business": target.pk,
-            "visited_on": "2026-07-08", "findings": "Warna belum rata",
-            "advice": "Celup dua kali", "next_step": "Contoh kain", "next_step_due": "2026-07-20",
-            **values}
+    return {
+        "client_key": str(key or uuid.uuid4()),
+        "business": target.pk,
+        "visited_on": "2026-07-08",
+        "findings": "Warna belum rata",
+        "advice": "Celup dua kali",
+        "next_step": "Contoh kain",
+        "next_step_due": "2026-07-20",
+        **values,
+    }
 
 
 def test_anonymous_is_sent_to_log_in(client):
@@ -63,7 +69,8 @@ def test_a_cashier_is_refused_with_a_clear_message(client, badung):
         response = client.get("/en/pendampingan/kunjungan/baru/")
     assert response.status_code == 403
     assert "recorded by the council's field mentors, secretariat and administrators" in (
-        response.text)
+        response.text
+    )
 
 
 def test_the_secretariat_may_record_visits_too(client, badung_secretary):
@@ -79,8 +86,7 @@ def test_the_form_offers_a_fresh_key_and_works_offline(client, badung_mentor):
     assert "/pendampingan/sw.js" in page and "kriya/visits.js" in page
 
 
-def test_the_business_search_answers_the_councils_businesses(client, badung_mentor, tenun,
-                                                             perak):
+def test_the_business_search_answers_the_councils_businesses(client, badung_mentor, tenun, perak):
     business("Tenun Ikat Gianyar", CELUK)
     client.force_login(badung_mentor)
     found = client.get(SEARCH, {"q": "tenun"}).json()["results"]
@@ -88,19 +94,31 @@ def test_the_business_search_answers_the_councils_businesses(client, badung_ment
     assert client.get(SEARCH, {"q": "perak"}).json()["results"] == []
 
 
-def test_without_a_query_the_search_answers_the_recently_visited(client, badung_mentor,
-                                                                 badung, tenun):
+def test_without_a_query_the_search_answers_the_recently_visited(
+    client, badung_mentor, badung, tenun
+):
     ukir = business("Ukir Jaya", JAGAPATI)
-    record_visit(client_key=uuid.uuid4(), mentor=badung_mentor, council=badung,
-                 business=ukir, visited_on=dt.date(2026, 7, 1))
+    record_visit(
+        client_key=uuid.uuid4(),
+        mentor=badung_mentor,
+        council=badung,
+        business=ukir,
+        visited_on=dt.date(2026, 7, 1),
+    )
     client.force_login(badung_mentor)
     assert [b["name"] for b in client.get(SEARCH).json()["results"]] == ["Ukir Jaya"]
 
 
-def test_gianyars_mentor_can_neither_pick_nor_see_badung(client, gianyar_mentor, badung,
-                                                         badung_mentor, tenun):
-    visit, _ = record_visit(client_key=uuid.uuid4(), mentor=badung_mentor, council=badung,
-                            business=tenun, visited_on=dt.date(2026, 7, 1))
+def test_gianyars_mentor_can_neither_pick_nor_see_badung(
+    client, gianyar_mentor, badung, badung_mentor, tenun
+):
+    visit, _ = record_visit(
+        client_key=uuid.uuid4(),
+        mentor=badung_mentor,
+        council=badung,
+        business=tenun,
+        visited_on=dt.date(2026, 7, 1),
+    )
     client.force_login(gianyar_mentor)
     assert client.get(SEARCH, {"q": "Tenun"}).json()["results"] == []
     assert client.get(f"/pendampingan/kunjungan/{visit.pk}/").status_code == 404
@@ -118,8 +136,7 @@ def test_the_plain_form_searches_businesses_without_js(client, badung_mentor, te
     assert f'value="{tenun.pk}"' in page and "Tenun Sari" in page
 
 
-def test_a_plain_post_stores_the_visit_and_a_repost_shows_the_same(client, badung_mentor,
-                                                                   tenun):
+def test_a_plain_post_stores_the_visit_and_a_repost_shows_the_same(client, badung_mentor, tenun):
     client.force_login(badung_mentor)
     key = uuid.uuid4()
     first = client.post(FORM, {**fields(tenun, key), "photos": [image_file()]})
@@ -136,8 +153,9 @@ def test_a_plain_post_stores_the_visit_and_a_repost_shows_the_same(client, badun
 def test_an_invalid_plain_post_shows_the_form_again(client, badung_mentor, tenun):
     client.force_login(badung_mentor)
     with translation.override("en"):
-        response = client.post("/en/pendampingan/kunjungan/baru/",
-                               fields(tenun, next_step_due="2026-07-01"))
+        response = client.post(
+            "/en/pendampingan/kunjungan/baru/", fields(tenun, next_step_due="2026-07-01")
+        )
     assert response.status_code == 200
     assert "The next step cannot be due before the visit." in response.text
     assert not MentoringVisit.objects.exists()
@@ -151,9 +169,13 @@ def test_the_phone_gets_json_once_created_then_already_there(client, badung_ment
     again = client.post(FORM, {**fields(tenun, key), "photos": [image_file()]}, **json)
     visit = MentoringVisit.objects.get(client_key=key)
     assert (first.status_code, again.status_code) == (201, 200)
-    assert first.json() == {"ok": True, "created": True, "id": visit.pk,
-                            "url": f"/pendampingan/kunjungan/{visit.pk}/",
-                            "client_key": str(key)}
+    assert first.json() == {
+        "ok": True,
+        "created": True,
+        "id": visit.pk,
+        "url": f"/pendampingan/kunjungan/{visit.pk}/",
+        "client_key": str(key),
+    }
     assert again.json()["created"] is False and again.json()["id"] == visit.pk
     assert visit.photos.count() == 1
 
@@ -163,21 +185,30 @@ def test_the_phone_is_told_why_a_visit_is_refused(client, badung_mentor, tenun):
     bad = image_file()
     bad.file.truncate(200)
     with translation.override("en"):
-        response = client.post("/en/pendampingan/kunjungan/baru/",
-                               {**fields(tenun), "photos": [bad]},
-                               headers={"Accept": "application/json"})
+        response = client.post(
+            "/en/pendampingan/kunjungan/baru/",
+            {**fields(tenun), "photos": [bad]},
+            headers={"Accept": "application/json"},
+        )
     assert response.status_code == 422
     assert response.json()["ok"] is False
     assert "Photo 1 (foto.jpg)" in response.json()["errors"][0]["message"]
     assert not MentoringVisit.objects.exists()
 
 
-def test_home_lists_own_visits_and_due_follow_ups(client, badung_mentor, badung, tenun,
-                                                  time_machine):
+def test_home_lists_own_visits_and_due_follow_ups(
+    client, badung_mentor, badung, tenun, time_machine
+):
     time_machine.move_to(dt.datetime(2026, 7, 10, 9, 0))
-    record_visit(client_key=uuid.uuid4(), mentor=badung_mentor, council=badung, business=tenun,
-                 visited_on=dt.date(2026, 7, 1), next_step="Kirim contoh kain",
-                 next_step_due=dt.date(2026, 7, 15))
+    record_visit(
+        client_key=uuid.uuid4(),
+        mentor=badung_mentor,
+        council=badung,
+        business=tenun,
+        visited_on=dt.date(2026, 7, 1),
+        next_step="Kirim contoh kain",
+        next_step_due=dt.date(2026, 7, 15),
+    )
     client.force_login(badung_mentor)
     page = client.get("/pendampingan/").text
     assert page.count("Tenun Sari") == 2  # once in follow-ups, once in own visits

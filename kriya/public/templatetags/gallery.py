@@ -77,8 +77,10 @@ def alternates(context) -> list[tuple[str, str]]:
     request = context.get("request")
     if request is None:
         return []
-    return [(code, request.build_absolute_uri(translate_url(request.path, code)))
-            for code, _name in settings.LANGUAGES]
+    return [
+        (code, request.build_absolute_uri(translate_url(request.path, code)))
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 @register.filter
@@ -96,7 +98,8 @@ def business_url(business) -> str:
 
 @register.filter
 def dimensions(product) -> str:
-    """"30 × 20 × 10 cm" from the sizes that are filled in ("" when none is)."""
+    """ "30 × 20 × 10 cm" from the sizes that are filled in ("" when none is)."""
     sizes = [v for v in (product.length_cm, product.width_cm, product.height_cm) if v]
     return " × ".join(formats.localize(int(v) if v == int(v) else v) for v in sizes) + (
-        " cm" if sizes else "")
+        " cm" if sizes else ""
+    )

@@ -22,16 +22,16 @@ class Maker:
     product: Product
 
 
-def make_maker(username: str, council, *, village: str, business: str, owner: str,
-               product: str) -> Maker:
+def make_maker(
+    username: str, council, *, village: str, business: str, owner: str, product: str
+) -> Maker:
     user = User.objects.create_user(username=username, password=PASSWORD)
     Membership.objects.create(user=user, council=council, role=Role.ARTISAN)
     shop = make_business(village=village, name=business, owner=owner)
     artisan = shop.owner
     artisan.user = user
     artisan.save(update_fields=["user"])
-    return Maker(user=user, business=shop, product=make_product(shop, name=product,
-                                                                publish=False))
+    return Maker(user=user, business=shop, product=make_product(shop, name=product, publish=False))
 
 
 @pytest.fixture
@@ -42,11 +42,23 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def made(badung, media) -> Maker:
-    return make_maker("made", badung, village="51.03.04.2005", business="Tenun Ikat Sari",
-                      owner="Ni Made Sari", product="Kain Endek Getasan")
+    return make_maker(
+        "made",
+        badung,
+        village="51.03.04.2005",
+        business="Tenun Ikat Sari",
+        owner="Ni Made Sari",
+        product="Kain Endek Getasan",
+    )
 
 
 @pytest.fixture
 def wayan(gianyar, media) -> Maker:
-    return make_maker("wayan", gianyar, village="51.04.01.2005", business="Perak Celuk Wayan",
-                      owner="I Wayan Celuk", product="Cincin Perak Celuk")
+    return make_maker(
+        "wayan",
+        gianyar,
+        village="51.04.01.2005",
+        business="Perak Celuk Wayan",
+        owner="I Wayan Celuk",
+        product="Cincin Perak Celuk",
+    )

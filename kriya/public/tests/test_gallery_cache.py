@@ -29,8 +29,9 @@ def test_an_htmx_fragment_and_the_full_page_are_cached_apart(client, cached):
     assert "<html" in client.get("/katalog/").text
 
 
-def test_a_logged_in_user_always_gets_a_fresh_page_with_their_name(client, cached,
-                                                                   badung_secretary):
+def test_a_logged_in_user_always_gets_a_fresh_page_with_their_name(
+    client, cached, badung_secretary
+):
     client.get("/katalog/")
     client.force_login(badung_secretary)
     assert "Badung" in client.get("/katalog/").text  # the user's name in the header

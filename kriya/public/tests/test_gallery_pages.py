@@ -122,18 +122,34 @@ def test_robots_txt_allows_the_gallery_and_names_the_sitemap(client, db):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
-ASSET = re.compile(r"""<(script|link|img|source|iframe)\b[^>]*\b(src|href|srcset)=["']"""
-                   r"""(https?:)?//""", re.I)
+ASSET = re.compile(
+    r"""<(script|link|img|source|iframe)\b[^>]*\b(src|href|srcset)=["']"""
+    r"""(https?:)?//""",
+    re.I,
+)
 
 
 def test_no_page_loads_anything_from_another_host(client, gallery):
-    pages = ["/", "/en/", "/katalog/", "/katalog/?q=endek", "/acara/",
-             gallery["endek"].get_absolute_url(), business_url(gallery["endek"].business),
-             "/desa/51.03.04.2005/", "/wilayah/51.03/", "/wilayah/51/", "/tidak-ada/"]
+    pages = [
+        "/",
+        "/en/",
+        "/katalog/",
+        "/katalog/?q=endek",
+        "/acara/",
+        gallery["endek"].get_absolute_url(),
+        business_url(gallery["endek"].business),
+        "/desa/51.03.04.2005/",
+        "/wilayah/51.03/",
+        "/wilayah/51/",
+        "/tidak-ada/",
+    ]
     for url in pages:
         text = client.get(url).text
-        foreign = [m.group(0) for m in ASSET.finditer(text)
-                   if 'rel="canonical"' not in m.group(0) and "hreflang" not in m.group(0)]
+        foreign = [
+            m.group(0)
+            for m in ASSET.finditer(text)
+            if 'rel="canonical"' not in m.group(0) and "hreflang" not in m.group(0)
+        ]
         assert foreign == [], url
         assert 'style="' not in text, url
 
@@ -147,23 +163,33 @@ def test_the_catalog_page_is_light(client, gallery):
     assert size < 100_000
 
 
-@pytest.mark.parametrize("phone, digits", [
-    ("+62 812-3456-7890", "6281234567890"), ("0812 3456 7890", "6281234567890"),
-    ("812-3456-7890", "6281234567890"), ("(0361) 234567", "62361234567"), ("", ""),
-    ("123", ""), (None, ""),
-])
+@pytest.mark.parametrize(
+    "phone, digits",
+    [
+        ("+62 812-3456-7890", "6281234567890"),
+        ("0812 3456 7890", "6281234567890"),
+        ("812-3456-7890", "6281234567890"),
+        ("(0361) 234567", "62361234567"),
+        ("", ""),
+        ("123", ""),
+        (None, ""),
+    ],
+)
 def test_wa_number_is_the_international_digits(phone, digits):
     assert wa_number(phone) == digits
 
 
 def test_whatsapp_links_encode_their_text():
     assert chat_url("0812 3456 7890", "Halo, produk & harga?") == (
-        "https://wa.me/6281234567890?text=Halo%2C%20produk%20%26%20harga%3F")
+        "https://wa.me/6281234567890?text=Halo%2C%20produk%20%26%20harga%3F"
+    )
     assert chat_url("", "Halo") == ""
     assert share_url("Kain https://x.id/a?b=1") == (
-        "https://wa.me/?text=Kain%20https%3A%2F%2Fx.id%2Fa%3Fb%3D1")
+        "https://wa.me/?text=Kain%20https%3A%2F%2Fx.id%2Fa%3Fb%3D1"
+    )
 
 
 def test_facebook_share_link_carries_the_address():
     assert facebook_share_url("https://kriya.id/produk/a-1/") == (
-        "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fkriya.id%2Fproduk%2Fa-1%2F")
+        "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fkriya.id%2Fproduk%2Fa-1%2F"
+    )

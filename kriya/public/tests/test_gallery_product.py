@@ -16,15 +16,27 @@ gallery = test_gallery_catalog.gallery  # the shared fixture
 def test_the_page_shows_what_a_buyer_needs(client, gallery):
     endek = gallery["endek"]
     text = client.get(endek.get_absolute_url()).text
-    for shown in ["Kain Endek Tenun", "Rp 850.000", "Kain endek tenun tangan.",
-                  "Ditenun oleh ibu-ibu Getasan.", "benang katun", "Klungkung", "ikat pakan",
-                  "200 × 110 cm", "450 g", "Tenun Ikat Sari", "Ni Made", "Desa Getasan",
-                  'href="/desa/51.03.04.2005/"']:
+    for shown in [
+        "Kain Endek Tenun",
+        "Rp 850.000",
+        "Kain endek tenun tangan.",
+        "Ditenun oleh ibu-ibu Getasan.",
+        "benang katun",
+        "Klungkung",
+        "ikat pakan",
+        "200 × 110 cm",
+        "450 g",
+        "Tenun Ikat Sari",
+        "Ni Made",
+        "Desa Getasan",
+        'href="/desa/51.03.04.2005/"',
+    ]:
         assert shown in text, shown
     assert "Sari)" not in text  # the owner's first name only
     assert "Selendang Songket Emas" in text  # more from the same business
-    assert re.search(r'srcset="[^"]+small.jpg 320w, [^"]+thumb.jpg 640w, [^"]+image.jpg 1200w"',
-                     text)
+    assert re.search(
+        r'srcset="[^"]+small.jpg 320w, [^"]+thumb.jpg 640w, [^"]+image.jpg 1200w"', text
+    )
 
 
 def test_the_owners_personal_data_is_never_shown(client, gallery):
@@ -81,8 +93,11 @@ def test_open_graph_and_canonical(client, gallery):
     assert f'<link rel="canonical" href="{page}">' in text
     assert f'<meta property="og:url" content="{page}">' in text
     assert '<meta property="og:title" content="Kain Endek Tenun">' in text
-    assert re.search(r'<meta property="og:image" content="http://testserver/media/products/'
-                     r'\d+/[^"]*thumb[^"]*\.jpg">', text)
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/products/'
+        r'\d+/[^"]*thumb[^"]*\.jpg">',
+        text,
+    )
     assert '<meta property="og:description" content="Kain endek tenun tangan.">' in text
     english = f"http://testserver/en/produk/{endek.slug}/"
     assert f'<link rel="alternate" hreflang="en" href="{english}">' in text
@@ -101,8 +116,7 @@ def test_drafts_unknown_ids_and_merged_businesses_are_404(client, gallery):
     assert client.get("/produk/tidak-ada/").status_code == 404
     assert client.get("/produk/x-99999999/").status_code == 404
     endek = gallery["endek"]
-    Business.objects.filter(pk=endek.business_id).update(
-        merged_into=gallery["tedung"].business)
+    Business.objects.filter(pk=endek.business_id).update(merged_into=gallery["tedung"].business)
     assert client.get(endek.get_absolute_url()).status_code == 404
 
 
@@ -121,8 +135,9 @@ def test_made_to_order_shows_its_lead_time(client, gallery):
     assert "Made to order" in text and "ready in about 14 days" in text
 
 
-def test_the_product_page_runs_a_fixed_number_of_queries(client, gallery,
-                                                         django_assert_num_queries):
+def test_the_product_page_runs_a_fixed_number_of_queries(
+    client, gallery, django_assert_num_queries
+):
     url = gallery["endek"].get_absolute_url()
     client.get(url)
     # product with business/owner/village/category, its photos, more products, their photos,
@@ -137,17 +152,21 @@ def test_a_granted_trademark_shows_as_a_badge_on_product_and_business(client, ga
     from kriya.programs import services as programs
     from kriya.programs.models import IPFiling
     from kriya.programs.models.kinds import IPKind
+
     endek = gallery["endek"]
-    filing = programs.create_filing(kind=IPKind.TRADEMARK, title="Sari Endek",
-                                    business=endek.business)
-    for status, values in [("filed", {"application_number": "DID2026012345",
-                                      "filed_on": dt.date(2026, 1, 5)}),
-                           ("examined", {}),
-                           ("granted", {"registration_number": "IDM001234567",
-                                        "granted_on": dt.date(2026, 6, 1)})]:
+    filing = programs.create_filing(
+        kind=IPKind.TRADEMARK, title="Sari Endek", business=endek.business
+    )
+    for status, values in [
+        ("filed", {"application_number": "DID2026012345", "filed_on": dt.date(2026, 1, 5)}),
+        ("examined", {}),
+        ("granted", {"registration_number": "IDM001234567", "granted_on": dt.date(2026, 6, 1)}),
+    ]:
         filing = programs.advance_filing(filing=filing, status=status, by=None, **values)
     assert filing.status == IPFiling.Status.GRANTED
-    for url in [f"/produk/{endek.slug}/",
-                f"/usaha/{slug_with_id(endek.business.name, endek.business.pk)}/"]:
+    for url in [
+        f"/produk/{endek.slug}/",
+        f"/usaha/{slug_with_id(endek.business.name, endek.business.pk)}/",
+    ]:
         text = client.get(url).text
         assert "IDM001234567" in text and "1 Juni 2036" in text, url

@@ -30,30 +30,33 @@ def test_an_artisan_sees_only_her_own_businesses_and_products(client, made, waya
     assert gettext("draft") in r.text
 
 
-def test_the_home_page_takes_a_fixed_number_of_queries(client, made,
-                                                       django_assert_max_num_queries):
+def test_the_home_page_takes_a_fixed_number_of_queries(client, made, django_assert_max_num_queries):
     client.force_login(made.user)
     with django_assert_max_num_queries(12):
         client.get("/portal/")
 
 
-@pytest.mark.parametrize("method,url", [
-    ("get", "/portal/produk/{product}/"),
-    ("post", "/portal/produk/{product}/"),
-    ("post", "/portal/produk/{product}/foto/"),
-    ("post", "/portal/produk/{product}/status/"),
-    ("get", "/portal/foto/{photo}/hapus/"),
-    ("post", "/portal/foto/{photo}/hapus/"),
-    ("post", "/portal/foto/{photo}/utama/"),
-    ("get", "/portal/usaha/{business}/"),
-    ("post", "/portal/usaha/{business}/"),
-    ("get", "/portal/produk/baru/?usaha={business}"),
-    ("post", "/portal/produk/baru/?usaha={business}"),
-])
+@pytest.mark.parametrize(
+    "method,url",
+    [
+        ("get", "/portal/produk/{product}/"),
+        ("post", "/portal/produk/{product}/"),
+        ("post", "/portal/produk/{product}/foto/"),
+        ("post", "/portal/produk/{product}/status/"),
+        ("get", "/portal/foto/{photo}/hapus/"),
+        ("post", "/portal/foto/{photo}/hapus/"),
+        ("post", "/portal/foto/{photo}/utama/"),
+        ("get", "/portal/usaha/{business}/"),
+        ("post", "/portal/usaha/{business}/"),
+        ("get", "/portal/produk/baru/?usaha={business}"),
+        ("post", "/portal/produk/baru/?usaha={business}"),
+    ],
+)
 def test_another_artisans_records_are_not_found(client, made, wayan, method, url):
     client.force_login(made.user)
-    url = url.format(product=wayan.product.pk, photo=wayan.product.photos.get().pk,
-                     business=wayan.business.pk)
+    url = url.format(
+        product=wayan.product.pk, photo=wayan.product.photos.get().pk, business=wayan.business.pk
+    )
     data = {"name": "Diambil", "status": "archived", "phone": "0812 1111 2222"}
     r = client.post(url, data) if method == "post" else client.get(url)
     assert r.status_code == 404

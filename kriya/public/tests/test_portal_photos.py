@@ -19,8 +19,11 @@ def test_the_upload_input_opens_the_phone_camera_for_several_photos(client, made
 def test_a_good_photo_is_kept_and_a_renamed_program_is_named_and_refused(client, made):
     client.force_login(made.user)
     bad = SimpleUploadedFile("kain-biru.jpg", EXE, content_type="image/jpeg")
-    r = client.post(f"/portal/produk/{made.product.pk}/foto/",
-                    {"photos": [image_file(name="kain-merah.jpg"), bad]}, follow=True)
+    r = client.post(
+        f"/portal/produk/{made.product.pk}/foto/",
+        {"photos": [image_file(name="kain-merah.jpg"), bad]},
+        follow=True,
+    )
     assert r.status_code == 200
     assert made.product.photos.count() == 2  # the one from the factory, and the good one
     errors = [str(m) for m in r.context["messages"] if m.level_tag == "error"]
@@ -31,8 +34,11 @@ def test_a_good_photo_is_kept_and_a_renamed_program_is_named_and_refused(client,
 def test_with_htmx_only_the_photo_list_comes_back(client, made):
     client.force_login(made.user)
     bad = SimpleUploadedFile("setup.jpg", EXE, content_type="image/jpeg")
-    r = client.post(f"/portal/produk/{made.product.pk}/foto/",
-                    {"photos": [image_file(fmt="PNG"), bad]}, headers={"HX-Request": "true"})
+    r = client.post(
+        f"/portal/produk/{made.product.pk}/foto/",
+        {"photos": [image_file(fmt="PNG"), bad]},
+        headers={"HX-Request": "true"},
+    )
     assert r.status_code == 200 and "<html" not in r.text
     assert 'id="product-photos"' in r.text and "setup.jpg" in r.text
     assert r.text.count('class="portal-photo"') == 2
@@ -41,8 +47,9 @@ def test_with_htmx_only_the_photo_list_comes_back(client, made):
 
 def test_a_40_mb_photo_is_refused_with_a_message_not_an_error_page(client, made):
     client.force_login(made.user)
-    huge = SimpleUploadedFile("besar.jpg", b"\xff\xd8\xff" + b"\x00" * (40 * 1024 * 1024),
-                              content_type="image/jpeg")
+    huge = SimpleUploadedFile(
+        "besar.jpg", b"\xff\xd8\xff" + b"\x00" * (40 * 1024 * 1024), content_type="image/jpeg"
+    )
     r = client.post(f"/portal/produk/{made.product.pk}/foto/", {"photos": [huge]}, follow=True)
     assert r.status_code == 200
     assert made.product.photos.count() == 1

@@ -12,16 +12,30 @@ from kriya.public.tests.portal_cast import made, media, wayan  # noqa: F401
 
 
 def product_data(**values) -> dict:
-    return {"category": category("endek").pk, "name": "Kamen Endek Rangrang",
-            "description": "Kain tenun ikat pakan.", "materials": "benang katun",
-            "length_cm": "200,5", "price": "Rp 1.250.000,00", "availability": "ready",
-            **values}
+    return {
+        "category": category("endek").pk,
+        "name": "Kamen Endek Rangrang",
+        "description": "Kain tenun ikat pakan.",
+        "materials": "benang katun",
+        "length_cm": "200,5",
+        "price": "Rp 1.250.000,00",
+        "availability": "ready",
+        **values,
+    }
 
 
-@pytest.mark.parametrize("text,amount", [("Rp 1.250.000,00", 1_250_000), ("1.250.000", 1_250_000),
-                                         ("1250000", 1_250_000), ("rp1.250.000", 1_250_000),
-                                         ("1,250,000", 1_250_000), ("Rp 850.000,50", 850_001),
-                                         ("0", 0)])
+@pytest.mark.parametrize(
+    "text,amount",
+    [
+        ("Rp 1.250.000,00", 1_250_000),
+        ("1.250.000", 1_250_000),
+        ("1250000", 1_250_000),
+        ("rp1.250.000", 1_250_000),
+        ("1,250,000", 1_250_000),
+        ("Rp 850.000,50", 850_001),
+        ("0", 0),
+    ],
+)
 def test_rupiah_is_read_as_people_write_it(text, amount):
     assert parse_rupiah(text) == Decimal(amount)
 
@@ -48,8 +62,10 @@ def test_an_artisan_adds_a_product_with_a_price_in_rupiah(client, made):
 @pytest.mark.parametrize("price,code", [("-5", "negative"), ("abc", "invalid")])
 def test_a_negative_or_wordy_price_is_refused_naming_the_field(client, made, price, code):
     client.force_login(made.user)
-    r = client.post(f"/portal/produk/baru/?usaha={made.business.pk}",
-                    product_data(price=price, name="Tidak Tersimpan"))
+    r = client.post(
+        f"/portal/produk/baru/?usaha={made.business.pk}",
+        product_data(price=price, name="Tidak Tersimpan"),
+    )
     assert r.status_code == 200
     form = r.context["form"]
     assert form.errors.as_data()["price"][0].code == code
@@ -60,8 +76,9 @@ def test_a_negative_or_wordy_price_is_refused_naming_the_field(client, made, pri
 
 def test_a_highest_price_below_the_price_is_refused(client, made):
     client.force_login(made.user)
-    r = client.post(f"/portal/produk/{made.product.pk}/",
-                    product_data(price="500.000", price_max="400.000"))
+    r = client.post(
+        f"/portal/produk/{made.product.pk}/", product_data(price="500.000", price_max="400.000")
+    )
     assert r.status_code == 200 and r.context["form"].errors
     made.product.refresh_from_db()
     assert made.product.price == Decimal(850_000)
@@ -80,8 +97,9 @@ def test_submitting_asks_the_secretariat_and_logs_the_change(client, made):
 def test_a_product_without_a_photo_cannot_be_submitted(client, made):
     made.product.photos.get().delete()
     client.force_login(made.user)
-    r = client.post(f"/portal/produk/{made.product.pk}/status/", {"status": "submitted"},
-                    follow=True)
+    r = client.post(
+        f"/portal/produk/{made.product.pk}/status/", {"status": "submitted"}, follow=True
+    )
     assert gettext("Add at least one photo before you ask for approval.") in r.text
     made.product.refresh_from_db()
     assert made.product.status == Product.Status.DRAFT
@@ -107,21 +125,23 @@ def test_archive_and_bring_back(client, made):
     assert made.product.status == Product.Status.DRAFT
 
 
-def test_editing_a_published_product_sends_it_back_for_approval(client, made,
-                                                                badung_secretary):
+def test_editing_a_published_product_sends_it_back_for_approval(client, made, badung_secretary):
     product = services.publish_product(product=made.product, by=badung_secretary)
     client.force_login(made.user)
     url = f"/portal/produk/{product.pk}/"
-    warning = gettext("This product is in the public catalog. If you save changes, it goes "
-                      "back to the secretariat for approval and is hidden from the catalog "
-                      "until they approve it again.")
+    warning = gettext(
+        "This product is in the public catalog. If you save changes, it goes "
+        "back to the secretariat for approval and is hidden from the catalog "
+        "until they approve it again."
+    )
     assert warning in client.get(url).text
     r = client.post(url, product_data(name="Kain Endek Getasan Baru", price="900.000"))
     assert r.status_code == 302
     product.refresh_from_db()
     assert product.status == Product.Status.SUBMITTED and product.price == Decimal(900_000)
     assert [(c.old, c.new, c.by) for c in product.changes.order_by("id")][-1:] == [
-        ("published", "submitted", made.user)]
+        ("published", "submitted", made.user)
+    ]
     assert not Product.objects.published().filter(pk=product.pk).exists()
 
 

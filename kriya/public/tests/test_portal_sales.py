@@ -30,21 +30,27 @@ def gallery_sales(badung, made, badung_secretary):
     gallery = make_outlet(badung)
     cashier = make_user("badung_kasir", badung, Role.CASHIER)
     with time_machine.travel(OCTOBER):
-        cloth = consign(gallery, badung_secretary, quantity=3, price="850000",
-                        product=made.product)
+        cloth = consign(gallery, badung_secretary, quantity=3, price="850000", product=made.product)
         other = consign(gallery, badung_secretary, product=make_maker_product())
         sale = sell(gallery, cloth, cashier, quantity=2)
-        services.return_from_customer(sale_line=sale.lines.get(), quantity=1,
-                                      reason="Warna pudar", by=cashier)
-        services.void_sale(sale=sell(gallery, cloth, cashier), reason="Salah scan",
-                           by=badung_secretary)
+        services.return_from_customer(
+            sale_line=sale.lines.get(), quantity=1, reason="Warna pudar", by=cashier
+        )
+        services.void_sale(
+            sale=sell(gallery, cloth, cashier), reason="Salah scan", by=badung_secretary
+        )
         sell(gallery, other, cashier)
     with time_machine.travel(NOVEMBER):
-        october = settle(council=badung, period_start=dt.date(2026, 10, 1),
-                         period_end=dt.date(2026, 10, 31), by=badung_secretary,
-                         business=made.business)
-        pay_settlement(settlement=october[0], amount=Decimal(500000), reference="TRF-1031",
-                       by=badung_secretary)
+        october = settle(
+            council=badung,
+            period_start=dt.date(2026, 10, 1),
+            period_end=dt.date(2026, 10, 31),
+            by=badung_secretary,
+            business=made.business,
+        )
+        pay_settlement(
+            settlement=october[0], amount=Decimal(500000), reference="TRF-1031", by=badung_secretary
+        )
     return cloth
 
 
@@ -108,8 +114,9 @@ def test_the_home_page_links_to_it(client, made):
 
 
 @time_machine.travel(NOVEMBER)
-def test_the_page_costs_a_fixed_number_of_queries(client, made, gallery_sales,
-                                                  django_assert_max_num_queries):
+def test_the_page_costs_a_fixed_number_of_queries(
+    client, made, gallery_sales, django_assert_max_num_queries
+):
     client.force_login(made.user)
     with django_assert_max_num_queries(8):
         client.get(URL)

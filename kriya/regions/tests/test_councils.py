@@ -9,12 +9,15 @@ from kriya.regions.services import activate_term, create_council
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("code", "name", "level"), [
-    ("ID", "Dekranas", Council.Level.NATION),
-    ("51", "Dekranasda Provinsi Bali", Council.Level.PROVINCE),
-    ("51.03", "Dekranasda Kabupaten Badung", Council.Level.REGENCY),
-    ("51.71", "Dekranasda Kota Denpasar", Council.Level.REGENCY),
-])
+@pytest.mark.parametrize(
+    ("code", "name", "level"),
+    [
+        ("ID", "Dekranas", Council.Level.NATION),
+        ("51", "Dekranasda Provinsi Bali", Council.Level.PROVINCE),
+        ("51.03", "Dekranasda Kabupaten Badung", Council.Level.REGENCY),
+        ("51.71", "Dekranasda Kota Denpasar", Council.Level.REGENCY),
+    ],
+)
 def test_a_council_is_named_by_its_region_code(code, name, level):
     council = create_council(code=code)
     assert (council.name, council.level) == (name, level)
@@ -41,10 +44,16 @@ def test_a_province_creates_councils_for_its_regencies(bali):
 
 
 def test_one_active_board_term_at_a_time(badung):
-    old = BoardTerm.objects.create(council=badung, name="2021–2024", is_active=True,
-                                   starts_on=date(2021, 3, 1), ends_on=date(2025, 2, 28))
-    new = BoardTerm.objects.create(council=badung, name="2025–2030",
-                                   starts_on=date(2025, 3, 1), ends_on=date(2030, 2, 28))
+    old = BoardTerm.objects.create(
+        council=badung,
+        name="2021–2024",
+        is_active=True,
+        starts_on=date(2021, 3, 1),
+        ends_on=date(2025, 2, 28),
+    )
+    new = BoardTerm.objects.create(
+        council=badung, name="2025–2030", starts_on=date(2025, 3, 1), ends_on=date(2030, 2, 28)
+    )
     activate_term(term=new)
     old.refresh_from_db()
     assert (old.is_active, new.is_active) == (False, True)

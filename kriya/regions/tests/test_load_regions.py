@@ -37,8 +37,12 @@ def test_it_loads_the_official_counts_into_empty_tables():
     Province.objects.all().delete()
     output = run()
     assert "38" in output and "514" in output and "7285" in output and "83762" in output
-    assert (Province.objects.count(), Regency.objects.count(), District.objects.count(),
-            Village.objects.count()) == (38, 514, 7285, 83762)
+    assert (
+        Province.objects.count(),
+        Regency.objects.count(),
+        District.objects.count(),
+        Village.objects.count(),
+    ) == (38, 514, 7285, 83762)
 
 
 @pytest.mark.django_db

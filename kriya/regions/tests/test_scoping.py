@@ -5,8 +5,9 @@ from kriya.regions.scoping import code_covers, in_scope
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("code", "villages"), [("51.03", 62), ("51.04", 70), ("51", 716),
-                                                 ("17", 1513), ("ID", 83762)])
+@pytest.mark.parametrize(
+    ("code", "villages"), [("51.03", 62), ("51.04", 70), ("51", 716), ("17", 1513), ("ID", 83762)]
+)
 def test_a_council_sees_exactly_its_region_subtree(code, villages):
     assert Village.objects.within(Council(code=code)).count() == villages
 

@@ -18,10 +18,10 @@ from kriya.registry.importer.preview import KINDS, Preview, build_preview
 from kriya.registry.importer.reading import read_rows
 
 
-def preview_file(*, content: bytes, filename: str, council, kind: str,
-                 progress=None) -> Preview:
-    return build_preview(read_rows(content, filename), council=council, kind=kind,
-                         progress=progress)
+def preview_file(*, content: bytes, filename: str, council, kind: str, progress=None) -> Preview:
+    return build_preview(
+        read_rows(content, filename), council=council, kind=kind, progress=progress
+    )
 
 
 __all__ = ["KINDS", "Preview", "Result", "commit_preview", "preview_file"]

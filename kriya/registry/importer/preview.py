@@ -25,17 +25,43 @@ SEPARATORS = re.compile(r"[\s.\-]")
 NIB = re.compile(r"\d{13}")
 LIST_SEPARATORS = re.compile(r"[;,/]")
 KINDS = ("business", "artisan")
-SCALES = {"mikro": "mikro", "micro": "mikro", "kecil": "kecil", "small": "kecil",
-          "menengah": "menengah", "medium": "menengah", "besar": "besar", "large": "besar"}
+SCALES = {
+    "mikro": "mikro",
+    "micro": "mikro",
+    "kecil": "kecil",
+    "small": "kecil",
+    "menengah": "menengah",
+    "medium": "menengah",
+    "besar": "besar",
+    "large": "besar",
+}
 # Words councils write for a craft that are not a category's own name.
-CATEGORY_ALIASES = {"ukiran": "ukir-kayu", "ukir": "ukir-kayu", "kerajinan kayu": "kayu",
-                    "pahat": "patung-kayu", "patung": "patung-kayu", "tenun": "tenun",
-                    "kain tenun": "tenun", "gerabah": "gerabah-tanah-liat", "tembikar":
-                    "gerabah-tanah-liat", "papan catur": "catur", "perhiasan": "perak",
-                    "sulam": "rajut", "bordir": "rajut", "tedung": "payung-upacara"}
-MEMBERSHIP = {"anggota": "member", "ya": "member", "member": "member", "calon": "candidate",
-              "calon anggota": "candidate", "bukan": "none", "tidak": "none",
-              "bukan anggota": "none"}
+CATEGORY_ALIASES = {
+    "ukiran": "ukir-kayu",
+    "ukir": "ukir-kayu",
+    "kerajinan kayu": "kayu",
+    "pahat": "patung-kayu",
+    "patung": "patung-kayu",
+    "tenun": "tenun",
+    "kain tenun": "tenun",
+    "gerabah": "gerabah-tanah-liat",
+    "tembikar": "gerabah-tanah-liat",
+    "papan catur": "catur",
+    "perhiasan": "perak",
+    "sulam": "rajut",
+    "bordir": "rajut",
+    "tedung": "payung-upacara",
+}
+MEMBERSHIP = {
+    "anggota": "member",
+    "ya": "member",
+    "member": "member",
+    "calon": "candidate",
+    "calon anggota": "candidate",
+    "bukan": "none",
+    "tidak": "none",
+    "bukan anggota": "none",
+}
 
 
 @dataclass
@@ -78,8 +104,9 @@ class Register:
         self.nik: dict[str, int] = {}
         self.artisan_key: dict[tuple[str, str], int] = {}
         self.artisans_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for pk, name, nik, village in Artisan.objects.within(council).active().values_list(
-                "pk", "name", "nik", "village_id"):
+        for pk, name, nik, village in (
+            Artisan.objects.within(council).active().values_list("pk", "name", "nik", "village_id")
+        ):
             if nik:
                 self.nik[nik] = pk
             self.artisan_key[(name_key(name), village)] = pk
@@ -87,8 +114,9 @@ class Register:
         self.nib: dict[str, int] = {}
         self.business_key: dict[tuple[str, str], int] = {}
         self.businesses_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        for pk, name, nib, village in Business.objects.within(council).active().values_list(
-                "pk", "name", "nib", "village_id"):
+        for pk, name, nib, village in (
+            Business.objects.within(council).active().values_list("pk", "name", "nib", "village_id")
+        ):
             if nib:
                 self.nib[nib] = pk
             self.business_key[(name_key(name), village)] = pk
@@ -107,44 +135,66 @@ class Register:
         self.category_names = list(self.categories)
 
 
-def build_preview(rows: list[list], *, council: Council, kind: str,
-                  progress=None) -> Preview:
+def build_preview(rows: list[list], *, council: Council, kind: str, progress=None) -> Preview:
     from django.core.exceptions import ValidationError
 
     columns = find_columns(rows)
     if columns is None:
-        raise ValidationError(_("No heading row found. The file needs headings such as "
-                                "“Nama Usaha”, “Nama Perajin”, “Desa”, “Kecamatan”."))
+        raise ValidationError(
+            _(
+                "No heading row found. The file needs headings such as "
+                "“Nama Usaha”, “Nama Perajin”, “Desa”, “Kecamatan”."
+            )
+        )
     name_field = "business_name" if kind == "business" else "owner_name"
-    missing = [label for label, ok in [
-        (_("business name (Nama Usaha)") if kind == "business" else _("name (Nama Perajin)"),
-         name_field in columns.fields),
-        (_("village (Desa) or village code (Kode Desa)"),
-         "village" in columns.fields or "village_code" in columns.fields)] if not ok]
+    missing = [
+        label
+        for label, ok in [
+            (
+                _("business name (Nama Usaha)") if kind == "business" else _("name (Nama Perajin)"),
+                name_field in columns.fields,
+            ),
+            (
+                _("village (Desa) or village code (Kode Desa)"),
+                "village" in columns.fields or "village_code" in columns.fields,
+            ),
+        ]
+        if not ok
+    ]
     if missing:
-        raise ValidationError(_("Required column missing: %(columns)s. Found: %(found)s.")
-                              % {"columns": ", ".join(missing),
-                                 "found": ", ".join(columns.headings.values())})
+        raise ValidationError(
+            _("Required column missing: %(columns)s. Found: %(found)s.")
+            % {"columns": ", ".join(missing), "found": ", ".join(columns.headings.values())}
+        )
     register = Register(council)
     villages = VillageIndex(council)
     seen: dict[tuple, int] = {}
     judged: list[Row] = []
     this_year = date.today().year
     unsaved = _unsaved_formulas(rows, columns)
-    body = rows[columns.header_row + 1:]
+    body = rows[columns.header_row + 1 :]
     for offset, cells in enumerate(body):
         cell = _Cells(cells, columns, this_year)
         formulas = unsaved.get(columns.header_row + 1 + offset) if unsaved else None
-        if not formulas and not cell.text(name_field) and not cell.text(
-                "owner_name") and not cell.text("business_name"):
+        if (
+            not formulas
+            and not cell.text(name_field)
+            and not cell.text("owner_name")
+            and not cell.text("business_name")
+        ):
             continue  # an empty row, or one with only its number
         row = Row(number=columns.header_row + offset + 2)
         _judge(row, cell, kind=kind, register=register, villages=villages, seen=seen)
         for name, where in formulas or ():
-            row.flag(cell.heading(name), _(
-                "Cell %(cell)s holds a formula without a saved value: open the file in Excel "
-                "and save it again.") % {"cell": where},
-                ERROR if name in {name_field, "village", "village_code"} else WARNING)
+            row.flag(
+                cell.heading(name),
+                _(
+                    "Cell %(cell)s holds a formula without a saved value: open the file in Excel "
+                    "and save it again."
+                )
+                % {"cell": where},
+                ERROR if name in {name_field, "village", "village_code"} else WARNING,
+            )
         judged.append(row)
         if progress and offset % 2000 == 0:
             progress(offset, len(body))
@@ -152,11 +202,12 @@ def build_preview(rows: list[list], *, council: Council, kind: str,
         progress(len(body), len(body))
     notes = []
     if "turnover_month" in columns.fields and "turnover_year" not in columns.fields:
-        notes.append(_("“%(column)s” is a monthly figure: it is multiplied by 12 for the "
-                       "yearly turnover.") % {"column": columns.heading("turnover_month")})
+        notes.append(
+            _("“%(column)s” is a monthly figure: it is multiplied by 12 for the yearly turnover.")
+            % {"column": columns.heading("turnover_month")}
+        )
     if columns.unknown:
-        notes.append(_("Columns not used: %(columns)s.") % {"columns": ", ".join(
-            columns.unknown)})
+        notes.append(_("Columns not used: %(columns)s.") % {"columns": ", ".join(columns.unknown)})
     return Preview(kind=kind, columns=columns, rows=judged, notes=notes)
 
 
@@ -176,8 +227,9 @@ class _Cells:
 
     def __init__(self, cells: list, columns: ColumnMap, this_year: int):
         width = len(cells)
-        self.values = {name: cells[index] for name, index in columns.fields.items()
-                       if index < width}
+        self.values = {
+            name: cells[index] for name, index in columns.fields.items() if index < width
+        }
         self.columns, self.this_year = columns, this_year
         self.texts: dict[str, str] = {}
 
@@ -206,13 +258,21 @@ def _parse(row: Row, cell: _Cells, name: str, parser, status=ERROR, **kwargs):
         return None
 
 
-def _judge(row: Row, cell: _Cells, *, kind: str, register: Register, villages: VillageIndex,
-           seen: dict) -> None:
-    match = villages.match(code=cell.text("village_code"), name=cell.text("village"),
-                           district=cell.text("district"), regency=cell.text("regency"))
+def _judge(
+    row: Row, cell: _Cells, *, kind: str, register: Register, villages: VillageIndex, seen: dict
+) -> None:
+    match = villages.match(
+        code=cell.text("village_code"),
+        name=cell.text("village"),
+        district=cell.text("district"),
+        regency=cell.text("regency"),
+    )
     if match.problem:
-        row.flag(cell.heading("village" if cell.text("village") else "village_code"),
-                 match.problem, ERROR)
+        row.flag(
+            cell.heading("village" if cell.text("village") else "village_code"),
+            match.problem,
+            ERROR,
+        )
     village = match.code
     artisan = _artisan(row, cell, village, register)
     if kind == "business":
@@ -227,8 +287,11 @@ def _artisan(row: Row, cell: _Cells, village: str | None, register: Register) ->
     name = normalize_name(cell.text("owner_name"))
     if not name:
         if cell.columns.fields.get("owner_name") is not None:
-            row.flag(cell.heading("owner_name"), _("No artisan name: the business is "
-                                                   "registered without an owner."), WARNING)
+            row.flag(
+                cell.heading("owner_name"),
+                _("No artisan name: the business is registered without an owner."),
+                WARNING,
+            )
         return None
     nik, warning = values.nik(cell.raw("nik"))
     if warning:
@@ -240,18 +303,31 @@ def _artisan(row: Row, cell: _Cells, village: str | None, register: Register) ->
             nik = ""
     phone = normalize_phone(cell.text("phone"))
     if phone_problem(phone):
-        row.flag(cell.heading("phone"), phone_problem(phone) + " " +
-                 _("The phone is left empty."), WARNING)
+        row.flag(
+            cell.heading("phone"),
+            phone_problem(phone) + " " + _("The phone is left empty."),
+            WARNING,
+        )
         phone = ""
     sex = _parse(row, cell, "sex", values.sex, WARNING) or ""
     if nik and sex and (sex == "P") != (int(nik[6:8]) > 40):
-        row.flag(cell.heading("sex"), _("The sex does not agree with the NIK (women have 40 "
-                                        "added to the birth day)."), WARNING)
+        row.flag(
+            cell.heading("sex"),
+            _("The sex does not agree with the NIK (women have 40 added to the birth day)."),
+            WARNING,
+        )
     key = name_key(name)
-    data = {"name": name, "nik": nik, "sex": sex, "phone": phone, "village_id": village,
-            "address": cell.text("address"),
-            "birth_year": _parse(row, cell, "birth_year", values.year, WARNING,
-                                 this_year=cell.this_year)}
+    data = {
+        "name": name,
+        "nik": nik,
+        "sex": sex,
+        "phone": phone,
+        "village_id": village,
+        "address": cell.text("address"),
+        "birth_year": _parse(
+            row, cell, "birth_year", values.year, WARNING, this_year=cell.this_year
+        ),
+    }
     if nik and nik in register.nik:
         row.artisan_id = register.nik[nik]
     elif village and (key, village) in register.artisan_key:
@@ -260,16 +336,20 @@ def _artisan(row: Row, cell: _Cells, village: str | None, register: Register) ->
     return data
 
 
-def _business(row: Row, cell: _Cells, village: str | None, register: Register,
-              artisan: dict | None) -> None:
+def _business(
+    row: Row, cell: _Cells, village: str | None, register: Register, artisan: dict | None
+) -> None:
     name = normalize_name(cell.text("business_name"))
     if not name:
         row.flag(cell.heading("business_name"), _("The business name is empty."), ERROR)
         return
     nib = SEPARATORS.sub("", cell.text("nib"))
     if nib and not NIB.fullmatch(nib):
-        row.flag(cell.heading("nib"), _("NIB must be exactly 13 digits.") + " " +
-                 _("The NIB is left empty."), WARNING)
+        row.flag(
+            cell.heading("nib"),
+            _("NIB must be exactly 13 digits.") + " " + _("The NIB is left empty."),
+            WARNING,
+        )
         nib = ""
     turnover = _parse(row, cell, "turnover_year", values.rupiah)
     monthly = _parse(row, cell, "turnover_month", values.rupiah)
@@ -280,17 +360,27 @@ def _business(row: Row, cell: _Cells, village: str | None, register: Register,
     if scale is None and cell.text("scale"):
         scale = SCALES.get(cell.text("scale").lower())
         if scale is None:
-            row.flag(cell.heading("scale"), _("“%(value)s” is not mikro, kecil or menengah.")
-                     % {"value": cell.text("scale")}, WARNING)
+            row.flag(
+                cell.heading("scale"),
+                _("“%(value)s” is not mikro, kecil or menengah.") % {"value": cell.text("scale")},
+                WARNING,
+            )
     membership = MEMBERSHIP.get(cell.text("membership").lower(), "member")
     row.business = {
-        "name": name, "nib": nib, "village_id": village, "address": cell.text("address"),
+        "name": name,
+        "nib": nib,
+        "village_id": village,
+        "address": cell.text("address"),
         "phone": artisan["phone"] if artisan else normalize_phone(cell.text("phone")),
         "workers": _parse(row, cell, "workers", values.whole_number, WARNING),
-        "yearly_turnover": turnover, "capital": capital, "scale": scale or "mikro",
-        "year_founded": _parse(row, cell, "year_founded", values.year, WARNING,
-                               this_year=cell.this_year),
-        "membership": membership, "notes": cell.text("notes"),
+        "yearly_turnover": turnover,
+        "capital": capital,
+        "scale": scale or "mikro",
+        "year_founded": _parse(
+            row, cell, "year_founded", values.year, WARNING, this_year=cell.this_year
+        ),
+        "membership": membership,
+        "notes": cell.text("notes"),
     }
     row.artisan = artisan
     key = row.keys["business"] = name_key(name)
@@ -310,19 +400,24 @@ def _categories(row: Row, cell: _Cells, register: Register) -> None:
             continue
         pk = register.categories.get(part)
         if pk is None:
-            found = process.extractOne(part, register.category_names, scorer=fuzz.WRatio,
-                                       score_cutoff=85)
+            found = process.extractOne(
+                part, register.category_names, scorer=fuzz.WRatio, score_cutoff=85
+            )
             pk = register.categories[found[0]] if found else None
         if pk is None:
-            row.flag(cell.heading("category"), _("Unknown craft category “%(value)s”: the row "
-                                                 "is imported without it.") % {"value": part},
-                     WARNING)
+            row.flag(
+                cell.heading("category"),
+                _("Unknown craft category “%(value)s”: the row is imported without it.")
+                % {"value": part},
+                WARNING,
+            )
         elif pk not in row.categories:
             row.categories.append(pk)
 
 
-def _duplicates(row: Row, cell: _Cells, kind: str, village: str | None, register: Register,
-                seen: dict) -> None:
+def _duplicates(
+    row: Row, cell: _Cells, kind: str, village: str | None, register: Register, seen: dict
+) -> None:
     record = row.business if kind == "business" else row.artisan
     if not record or not village:
         return
@@ -331,21 +426,29 @@ def _duplicates(row: Row, cell: _Cells, kind: str, village: str | None, register
     keys.append(("name", row.keys[kind], village))
     for key in keys:
         if key in seen:
-            row.flag(cell.heading("business_name" if kind == "business" else "owner_name"),
-                     _("Same as row %(row)s of this file: this row is skipped.")
-                     % {"row": seen[key]}, DUPLICATE)
+            row.flag(
+                cell.heading("business_name" if kind == "business" else "owner_name"),
+                _("Same as row %(row)s of this file: this row is skipped.") % {"row": seen[key]},
+                DUPLICATE,
+            )
             return
     for key in keys:
         seen[key] = row.number
     existing = row.business_id if kind == "business" else row.artisan_id
     if existing:
         return  # the same record: committing updates it
-    pool = (register.businesses_by_village if kind == "business"
-            else register.artisans_by_village)[village]
+    pool = (register.businesses_by_village if kind == "business" else register.artisans_by_village)[
+        village
+    ]
     for pk, name in pool:
         if similar(name, record["name"]):
-            row.flag(cell.heading("business_name" if kind == "business" else "owner_name"),
-                     _("Looks like “%(name)s”, already registered in this village (#%(pk)s): "
-                       "skipped; merge or correct it first.") % {"name": name, "pk": pk},
-                     DUPLICATE)
+            row.flag(
+                cell.heading("business_name" if kind == "business" else "owner_name"),
+                _(
+                    "Looks like “%(name)s”, already registered in this village (#%(pk)s): "
+                    "skipped; merge or correct it first."
+                )
+                % {"name": name, "pk": pk},
+                DUPLICATE,
+            )
             return

@@ -19,8 +19,10 @@ SPREADSHEET_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods), OLE
 MAX_BYTES = 50 * 1024 * 1024
 SHEET_PREFIX = re.compile(rb"<(\w+):worksheet\b")
 # A cell's opening tag: its reference (column letters, row number) and type.
-CELL = re.compile(rb'<(?:\w+:)?c\s(?=[^>]*\br="(?P<column>[A-Z]+)(?P<row>\d+)")'
-                  rb'(?:[^>]*\bt="(?P<type>\w+)")?[^>]*>')
+CELL = re.compile(
+    rb'<(?:\w+:)?c\s(?=[^>]*\br="(?P<column>[A-Z]+)(?P<row>\d+)")'
+    rb'(?:[^>]*\bt="(?P<type>\w+)")?[^>]*>'
+)
 VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<|<(?:\w+:)?v\s*/>")
 
 
@@ -43,9 +45,13 @@ def read_rows(content: bytes, filename: str) -> list[list]:
     if content.startswith(SPREADSHEET_MAGIC):
         return _read_workbook(content)
     if suffix in {".xlsx", ".xls", ".xlsm", ".ods"}:
-        raise ValidationError(_("“%(name)s” is not a real spreadsheet (it may be another kind of "
-                                "file renamed). Save it from Excel as .xlsx and upload again.")
-                              % {"name": filename})
+        raise ValidationError(
+            _(
+                "“%(name)s” is not a real spreadsheet (it may be another kind of "
+                "file renamed). Save it from Excel as .xlsx and upload again."
+            )
+            % {"name": filename}
+        )
     return _read_csv(content, filename)
 
 
@@ -56,9 +62,13 @@ def _read_workbook(content: bytes) -> list[list]:
         rows = sheet.to_python(skip_empty_area=False)
         merged = sheet.merged_cell_ranges or []
     except Exception as error:  # calamine raises its own types for every broken file
-        raise ValidationError(_("The spreadsheet cannot be read (%(reason)s). Open it in "
-                                "Excel, save it as .xlsx and upload again.")
-                              % {"reason": str(error)[:120]}) from error
+        raise ValidationError(
+            _(
+                "The spreadsheet cannot be read (%(reason)s). Open it in "
+                "Excel, save it as .xlsx and upload again."
+            )
+            % {"reason": str(error)[:120]}
+        ) from error
     return Sheet(_fill_merged(rows, merged), unsaved_formulas(content))
 
 
@@ -79,8 +89,7 @@ def unsaved_formulas(content: bytes) -> frozenset[tuple[int, int]]:
                 return frozenset()
             with book.open(path) as sheet:
                 return frozenset(_scan(sheet, prefix))
-    except (zipfile.BadZipFile, KeyError, StopIteration, ValueError,
-            ElementTree.ParseError):
+    except (zipfile.BadZipFile, KeyError, StopIteration, ValueError, ElementTree.ParseError):
         return frozenset()  # not an XLSX (ODS, a broken file): calamine has had its say
 
 
@@ -103,9 +112,9 @@ def _formula_prefix(stream, size: int = 1 << 16) -> bytes | None:
     prefix = found.group(1) + b":" if found else b""
     closing, tail = b"</%sf>" % prefix, b""
     while block:
-        if closing in block or closing in tail + block[:len(closing)]:
+        if closing in block or closing in tail + block[: len(closing)]:
             return prefix
-        tail = block[-len(closing):]
+        tail = block[-len(closing) :]
         block = stream.read(size)
     return None
 
@@ -126,18 +135,24 @@ def _in_piece(data: bytes, prefix: bytes):
     formula, opening, closing = b"<%sf" % prefix, b"<%sc " % prefix, b"</%sc>" % prefix
     at = data.find(formula)
     while at >= 0:
-        if data[at + len(formula):at + len(formula) + 1] not in (b">", b" ", b"/"):
+        if data[at + len(formula) : at + len(formula) + 1] not in (b">", b" ", b"/"):
             at = data.find(formula, at + 1)  # <filters>, <firstHeader>: not a formula
             continue
         start, end = data.rfind(opening, 0, at), data.find(closing, at)
         cell = CELL.match(data, start) if start >= 0 else None
-        if (cell is None or cell.group(0).endswith(b"/>") or end < 0
-                or data.find(closing, start, at) >= 0):
+        if (
+            cell is None
+            or cell.group(0).endswith(b"/>")
+            or end < 0
+            or data.find(closing, start, at) >= 0
+        ):
             raise ValueError("a formula in a cell without its reference")
         value = VALUE.search(data, at, end)
         if value is None or (not value.group(1) and cell.group("type") != b"str"):
-            yield (int(cell.group("row")) - 1,
-                   column_index_from_string(cell.group("column").decode()) - 1)
+            yield (
+                int(cell.group("row")) - 1,
+                column_index_from_string(cell.group("column").decode()) - 1,
+            )
         at = data.find(formula, end)
 
 
@@ -162,8 +177,9 @@ def _fill_merged(rows: list[list], merged: list) -> list[list]:
 
 def _read_csv(content: bytes, filename: str) -> list[list]:
     if b"\x00" in content[:4096]:
-        raise ValidationError(_("“%(name)s” is not a spreadsheet or a CSV file.")
-                              % {"name": filename})
+        raise ValidationError(
+            _("“%(name)s” is not a spreadsheet or a CSV file.") % {"name": filename}
+        )
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = content.decode(encoding)

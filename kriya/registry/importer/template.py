@@ -14,20 +14,41 @@ from kriya.registry.models import CraftCategory
 
 # (heading, width, list name or None): the headings are those the importer recognises.
 BUSINESS_COLUMNS = [
-    ("Nama Usaha", 32, None), ("Nama Perajin", 28, None), ("NIK", 20, None),
-    ("Jenis Kelamin", 14, "sex"), ("NIB", 16, None), ("Jenis Kriya", 24, "category"),
-    ("Skala", 12, "scale"), ("Kode Desa", 16, None), ("Desa", 20, None),
-    ("Kecamatan", 20, None), ("Alamat", 30, None), ("Telp", 18, None),
-    ("Tenaga Kerja", 13, None), ("Omzet per Tahun", 18, None), ("Modal", 18, None),
-    ("Tahun Berdiri", 13, None), ("Keanggotaan", 16, "membership"),
+    ("Nama Usaha", 32, None),
+    ("Nama Perajin", 28, None),
+    ("NIK", 20, None),
+    ("Jenis Kelamin", 14, "sex"),
+    ("NIB", 16, None),
+    ("Jenis Kriya", 24, "category"),
+    ("Skala", 12, "scale"),
+    ("Kode Desa", 16, None),
+    ("Desa", 20, None),
+    ("Kecamatan", 20, None),
+    ("Alamat", 30, None),
+    ("Telp", 18, None),
+    ("Tenaga Kerja", 13, None),
+    ("Omzet per Tahun", 18, None),
+    ("Modal", 18, None),
+    ("Tahun Berdiri", 13, None),
+    ("Keanggotaan", 16, "membership"),
 ]
 ARTISAN_COLUMNS = [
-    ("Nama Perajin", 28, None), ("NIK", 20, None), ("Jenis Kelamin", 14, "sex"),
-    ("Tahun Lahir", 12, None), ("Jenis Kriya", 24, "category"), ("Kode Desa", 16, None),
-    ("Desa", 20, None), ("Kecamatan", 20, None), ("Alamat", 30, None), ("Telp", 18, None),
+    ("Nama Perajin", 28, None),
+    ("NIK", 20, None),
+    ("Jenis Kelamin", 14, "sex"),
+    ("Tahun Lahir", 12, None),
+    ("Jenis Kriya", 24, "category"),
+    ("Kode Desa", 16, None),
+    ("Desa", 20, None),
+    ("Kecamatan", 20, None),
+    ("Alamat", 30, None),
+    ("Telp", 18, None),
 ]
-LISTS = {"sex": ["L", "P"], "scale": ["mikro", "kecil", "menengah"],
-         "membership": ["anggota", "calon anggota", "bukan anggota"]}
+LISTS = {
+    "sex": ["L", "P"],
+    "scale": ["mikro", "kecil", "menengah"],
+    "membership": ["anggota", "calon anggota", "bukan anggota"],
+}
 
 
 def template_xlsx(kind: str) -> bytes:
@@ -38,14 +59,20 @@ def template_xlsx(kind: str) -> bytes:
     lines = [
         _("How to fill in this register"),
         _("1. Fill one row per business (or artisan) on the sheet “Data”, from row 2."),
-        _("2. Give the village by its official code (Kode Desa) or by name; add the district "
-          "(Kecamatan) when two villages share a name."),
-        _("3. Type NIK and NIB as text (the columns are already text): Excel keeps only 15 "
-          "digits of a number."),
+        _(
+            "2. Give the village by its official code (Kode Desa) or by name; add the district "
+            "(Kecamatan) when two villages share a name."
+        ),
+        _(
+            "3. Type NIK and NIB as text (the columns are already text): Excel keeps only 15 "
+            "digits of a number."
+        ),
         _("4. Amounts in rupiah may be written 25000000, 25.000.000, Rp 25.000.000 or 25 jt."),
         _("5. Choose sex, scale, craft and membership from the dropdowns."),
-        _("6. Upload the file in Kriya: Register → Import. You will see every row checked "
-          "before anything is saved."),
+        _(
+            "6. Upload the file in Kriya: Register → Import. You will see every row checked "
+            "before anything is saved."
+        ),
     ]
     for number, line in enumerate(lines, start=1):
         guide.cell(row=number, column=1, value=line).font = Font(bold=number == 1)
@@ -54,8 +81,15 @@ def template_xlsx(kind: str) -> bytes:
     data = workbook.create_sheet("Data")
     lists = workbook.create_sheet("Daftar")
     lists.sheet_state = "hidden"
-    values = {**LISTS, "category": [str(c) for c in CraftCategory.objects.select_related(
-        "parent").filter(parent__isnull=False).order_by("parent__order", "order")]}
+    values = {
+        **LISTS,
+        "category": [
+            str(c)
+            for c in CraftCategory.objects.select_related("parent")
+            .filter(parent__isnull=False)
+            .order_by("parent__order", "order")
+        ],
+    }
     for column, items in enumerate(values.values(), start=1):
         for row, item in enumerate(items, start=1):
             lists.cell(row=row, column=column, value=item.split(" › ")[-1])

@@ -31,8 +31,10 @@ def whole_number(value: object, *, low: int = 0, high: int = 10**7) -> int | Non
     except (InvalidOperation, ValueError):
         raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from None
     if not low <= number <= high:
-        raise ValueError(_("%(value)s is outside %(low)s–%(high)s.")
-                         % {"value": number, "low": low, "high": high})
+        raise ValueError(
+            _("%(value)s is outside %(low)s–%(high)s.")
+            % {"value": number, "low": low, "high": high}
+        )
     return number
 
 
@@ -60,11 +62,14 @@ def nik(value: object) -> tuple[str, str | None]:
         return "", None
     if isinstance(value, float | int):
         digits = f"{int(value)}" if float(value).is_integer() else str(value)
-        return digits, _("The NIK arrived as a number: Excel keeps only 15 digits, so check "
-                         "its last digit and format the column as text.")
+        return digits, _(
+            "The NIK arrived as a number: Excel keeps only 15 digits, so check "
+            "its last digit and format the column as text."
+        )
     raw = str(value).strip()
     if re.fullmatch(r"\d(?:[.,]\d+)?[eE]\+?\d+", raw):
         return f"{int(Decimal(raw.replace(',', '.'))):d}", _(
             "The NIK arrived in scientific notation (%(raw)s): its last digits are lost. "
-            "Format the column as text and type it again.") % {"raw": raw}
+            "Format the column as text and type it again."
+        ) % {"raw": raw}
     return SEPARATORS.sub("", raw), None

@@ -32,11 +32,13 @@ def test_an_icon_is_set_only_inside_the_council_region(badung):
     assert getasan not in result.missing
 
 
-def test_the_coverage_page_shows_the_figure_and_the_villages_without_icon(client,
-                                                                         badung_secretary):
-    set_village_icon(council=badung_secretary.memberships.get().council,
-                     village=Village.objects.get(code="51.03.02.2009"),
-                     category=CraftCategory.objects.get(slug="payung-upacara"), title="Payung")
+def test_the_coverage_page_shows_the_figure_and_the_villages_without_icon(client, badung_secretary):
+    set_village_icon(
+        council=badung_secretary.memberships.get().council,
+        village=Village.objects.get(code="51.03.02.2009"),
+        category=CraftCategory.objects.get(slug="payung-upacara"),
+        title="Payung",
+    )
     client.force_login(badung_secretary)
     html = client.get("/admin/ikon-desa/").text
     assert re.search(r'id="coverage-summary">1 / 62<', html)

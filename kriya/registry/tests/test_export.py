@@ -10,16 +10,28 @@ from kriya.registry.models import Artisan, Business
 
 
 def _register(village):
-    owner = Artisan.objects.create(name="Ni Luh Sari", village=village, nik="5103044512900003",
-                                   phone="+6281234567890", address="Banjar Kaja")
-    Business.objects.create(name="Tenun Endek Sari", owner=owner, village=village,
-                            phone="+6281234567890", address="Banjar Kaja", nib="1234567890123")
+    owner = Artisan.objects.create(
+        name="Ni Luh Sari",
+        village=village,
+        nik="5103044512900003",
+        phone="+6281234567890",
+        address="Banjar Kaja",
+    )
+    Business.objects.create(
+        name="Tenun Endek Sari",
+        owner=owner,
+        village=village,
+        phone="+6281234567890",
+        address="Banjar Kaja",
+        nib="1234567890123",
+    )
     gianyar = Village.objects.get(code="51.04.01.2005")
     Business.objects.create(name="Perak Celuk", village=gianyar)
 
 
 def test_the_secretariat_exports_the_filtered_list_with_personal_data_and_it_is_logged(
-        client, badung_secretary, badung_village):
+    client, badung_secretary, badung_village
+):
     _register(badung_village)
     client.force_login(badung_secretary)
     response = client.get("/admin/registry/business/export/xlsx/", {"q": "endek"})
@@ -29,8 +41,12 @@ def test_the_secretariat_exports_the_filtered_list_with_personal_data_and_it_is_
     assert len(rows) == 2 and "Tenun Endek Sari" in rows[1]
     assert "5103044512900003" in rows[1] and "+6281234567890" in rows[1]
     log = PersonalDataExport.objects.get()
-    assert (log.user, log.rows, log.file_format, log.filters) == (badung_secretary, 1, "xlsx",
-                                                                   {"q": "endek"})
+    assert (log.user, log.rows, log.file_format, log.filters) == (
+        badung_secretary,
+        1,
+        "xlsx",
+        {"q": "endek"},
+    )
 
 
 def test_the_board_gets_masked_personal_data_and_no_log(client, badung, badung_village):
@@ -50,8 +66,11 @@ def test_the_board_gets_masked_personal_data_and_no_log(client, badung, badung_v
 def test_a_sibling_exports_none_of_badung(client, gianyar_secretary, badung_village):
     _register(badung_village)
     client.force_login(gianyar_secretary)
-    rows = list(load_workbook(io.BytesIO(
-        client.get("/admin/registry/business/export/xlsx/").content)).active.values)
+    rows = list(
+        load_workbook(
+            io.BytesIO(client.get("/admin/registry/business/export/xlsx/").content)
+        ).active.values
+    )
     assert [row[0] for row in rows[1:]] == ["Perak Celuk"]
 
 

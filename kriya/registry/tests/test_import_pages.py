@@ -28,18 +28,23 @@ def bali_regions(transactional_db):
     seed(CraftCategory)
 
 
-
-
 def run_worker() -> None:
-    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay",
-                 verbosity=0)
+    call_command("db_worker", "--batch", "--queue-name", "*", "--no-startup-delay", verbosity=0)
 
 
 BADUNG_FILE = [
-    ["REKAP IKM BADUNG 2026"], [],
+    ["REKAP IKM BADUNG 2026"],
+    [],
     ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya", "Telp", "Omzet/Tahun"],
-    ["Tenun Endek Sari", "Ni Luh Sari", "Getasan", "Petang", "Endek", "0812-3456-7890",
-     "Rp 120.000.000"],
+    [
+        "Tenun Endek Sari",
+        "Ni Luh Sari",
+        "Getasan",
+        "Petang",
+        "Endek",
+        "0812-3456-7890",
+        "Rp 120.000.000",
+    ],
     ["Ukiran Jagapati", "I Made Arta", "Jagapati", "Abiansemal", "Ukir kayu", "", "8,5 jt"],
     ["Payung Mengwi", "I Ketut Payung", "Mengwy", "Mengwi", "Payung upacara", "", ""],
     ["Tenun Endek Sari", "Ni Luh Sari", "Getasan", "Petang", "Endek", "", ""],
@@ -47,12 +52,12 @@ BADUNG_FILE = [
 
 
 def upload(client, content: bytes, name: str = "rekap.xlsx", kind: str = "business"):
-    return client.post("/admin/impor/", {"kind": kind,
-                                        "file": SimpleUploadedFile(name, content)})
+    return client.post("/admin/impor/", {"kind": kind, "file": SimpleUploadedFile(name, content)})
 
 
 def test_the_secretariat_uploads_reads_every_problem_and_imports_the_valid_rows(
-        client, badung_secretary, django_capture_on_commit_callbacks):
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
     client.force_login(badung_secretary)
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, xlsx(BADUNG_FILE))
@@ -71,15 +76,21 @@ def test_the_secretariat_uploads_reads_every_problem_and_imports_the_valid_rows(
     batch.refresh_from_db()
     assert batch.status == "done" and batch.result["created"] == 2
     assert sorted(Business.objects.values_list("name", flat=True)) == [
-        "Tenun Endek Sari", "Ukiran Jagapati"]
+        "Tenun Endek Sari",
+        "Ukiran Jagapati",
+    ]
     sari = Business.objects.get(name="Tenun Endek Sari")
     assert (sari.owner.name, sari.phone, sari.yearly_turnover) == (
-        "Ni Luh Sari", "+6281234567890", 120_000_000)
+        "Ni Luh Sari",
+        "+6281234567890",
+        120_000_000,
+    )
     assert "Dibuat 2" in client.get(f"/admin/impor/{batch.pk}/").text
 
 
-def test_all_or_nothing_refuses_a_file_with_errors(client, badung_secretary,
-                                                   django_capture_on_commit_callbacks):
+def test_all_or_nothing_refuses_a_file_with_errors(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
     client.force_login(badung_secretary)
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, xlsx(BADUNG_FILE))
@@ -93,8 +104,9 @@ def test_all_or_nothing_refuses_a_file_with_errors(client, badung_secretary,
     assert not Business.objects.exists()
 
 
-def test_the_progress_partial_is_served_to_htmx(client, badung_secretary,
-                                                django_capture_on_commit_callbacks):
+def test_the_progress_partial_is_served_to_htmx(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
     client.force_login(badung_secretary)
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, xlsx(BADUNG_FILE))
@@ -111,8 +123,9 @@ def test_a_renamed_program_is_refused_and_nothing_is_kept(client, badung_secreta
     assert not ImportBatch.objects.exists()
 
 
-def test_a_pdf_named_xlsx_fails_in_the_check_with_a_message(client, badung_secretary,
-                                                           django_capture_on_commit_callbacks):
+def test_a_pdf_named_xlsx_fails_in_the_check_with_a_message(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
     client.force_login(badung_secretary)
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, b"%PDF-1.4 not a spreadsheet", name="rekap.xlsx")
@@ -121,8 +134,9 @@ def test_a_pdf_named_xlsx_fails_in_the_check_with_a_message(client, badung_secre
     assert batch.status == "failed" and "rekap.xlsx" in batch.error
 
 
-def test_a_sibling_council_cannot_open_the_import(client, badung_secretary, gianyar_secretary,
-                                                  django_capture_on_commit_callbacks):
+def test_a_sibling_council_cannot_open_the_import(
+    client, badung_secretary, gianyar_secretary, django_capture_on_commit_callbacks
+):
     client.force_login(badung_secretary)
     with django_capture_on_commit_callbacks(execute=True):
         upload(client, xlsx(BADUNG_FILE))

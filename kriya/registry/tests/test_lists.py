@@ -10,8 +10,9 @@ def _shops(village):
     perak = CraftCategory.objects.get(slug="perak")
     a = Business.objects.create(name="Tenun Endek Sari", village=village, nib="1234567890123")
     a.categories.add(endek)
-    b = Business.objects.create(name="Perak Darmasaba", scale="kecil",
-                                village=Village.objects.get(code="51.03.03.2001"))
+    b = Business.objects.create(
+        name="Perak Darmasaba", scale="kecil", village=Village.objects.get(code="51.03.03.2001")
+    )
     b.categories.add(perak)
     Business.objects.create(name="Perak Celuk", village=Village.objects.get(code="51.04.01.2005"))
     return a, b
@@ -31,8 +32,7 @@ def test_search_by_name_nib_and_village(client, badung_secretary, badung_village
     assert names(client.get(url)) == ["Perak Darmasaba", "Tenun Endek Sari"]
 
 
-def test_filters_by_family_district_village_and_scale(client, badung_secretary,
-                                                      badung_village):
+def test_filters_by_family_district_village_and_scale(client, badung_secretary, badung_village):
     _shops(badung_village)
     client.force_login(badung_secretary)
     url = "/admin/registry/business/"
@@ -42,12 +42,12 @@ def test_filters_by_family_district_village_and_scale(client, badung_secretary,
     assert names(client.get(url, {"scale__exact": "kecil"})) == ["Perak Darmasaba"]
 
 
-def test_the_list_costs_a_fixed_number_of_queries(client, badung_secretary, badung_village,
-                                                  django_assert_num_queries):
+def test_the_list_costs_a_fixed_number_of_queries(
+    client, badung_secretary, badung_village, django_assert_num_queries
+):
     endek = CraftCategory.objects.get(slug="endek")
     for n in range(60):
-        Business.objects.create(name=f"Usaha {n:02d}", village=badung_village).categories.add(
-            endek)
+        Business.objects.create(name=f"Usaha {n:02d}", village=badung_village).categories.add(endek)
     client.force_login(badung_secretary)
     # session, user, membership; the filters' choices (districts, villages, crafts,
     # clusters); the page's keys with the count; its rows with their joins; permissions ×2
@@ -57,14 +57,17 @@ def test_the_list_costs_a_fixed_number_of_queries(client, badung_secretary, badu
         response = client.get("/admin/registry/business/", {"p": "2"})
     cl = response.context["cl"]
     assert cl.result_count == 60 and [b.name for b in cl.result_list] == [
-        f"Usaha {n}" for n in range(50, 60)]
+        f"Usaha {n}" for n in range(50, 60)
+    ]
 
 
-def test_pages_count_and_cut_the_filtered_list(client, badung_secretary, gianyar_secretary,
-                                               badung_village):
+def test_pages_count_and_cut_the_filtered_list(
+    client, badung_secretary, gianyar_secretary, badung_village
+):
     for n in range(55):
-        Business.objects.create(name=f"Usaha {n:02d}", scale="kecil" if n % 2 else "mikro",
-                                village=badung_village)
+        Business.objects.create(
+            name=f"Usaha {n:02d}", scale="kecil" if n % 2 else "mikro", village=badung_village
+        )
     client.force_login(badung_secretary)
     url = "/admin/registry/business/"
     response = client.get(url, {"scale__exact": "kecil", "p": "1"})
@@ -73,14 +76,16 @@ def test_pages_count_and_cut_the_filtered_list(client, badung_secretary, gianyar
     response = client.get(url, {"p": "2", "o": "-1"})
     assert response.context["cl"].result_count == 55
     assert [b.name for b in response.context["cl"].result_list] == [
-        f"Usaha {n:02d}" for n in range(4, -1, -1)]
+        f"Usaha {n:02d}" for n in range(4, -1, -1)
+    ]
     assert client.get(url, {"p": "3"})["Location"] == f"{url}?e=1"  # past the end
     client.force_login(gianyar_secretary)
     assert client.get(url).context["cl"].result_count == 0
 
 
-def test_a_business_in_two_crafts_of_a_family_is_listed_once(client, badung_secretary,
-                                                             badung_village):
+def test_a_business_in_two_crafts_of_a_family_is_listed_once(
+    client, badung_secretary, badung_village
+):
     shop = Business.objects.create(name="Tenun Endek Sari", village=badung_village)
     shop.categories.add(*CraftCategory.objects.filter(slug__in=["endek", "songket"]))
     client.force_login(badung_secretary)
@@ -89,17 +94,20 @@ def test_a_business_in_two_crafts_of_a_family_is_listed_once(client, badung_secr
     assert response.context["cl"].result_count == 1
     html = response.text
     assert html.count(f'name="_selected_action" value="{shop.pk}"') == 1
-    assert (f'href="/admin/registry/business/{shop.pk}/change/?_changelist_filters='
-            f'kriya%3Dtenun"') in html  # back to the same filtered list after saving
+    assert (
+        f'href="/admin/registry/business/{shop.pk}/change/?_changelist_filters=kriya%3Dtenun"'
+    ) in html  # back to the same filtered list after saving
 
 
-def test_the_board_sees_the_filtered_list_with_nik_and_phone_masked(client, badung,
-                                                                   badung_secretary,
-                                                                   badung_village):
-    Artisan.objects.create(name="Ni Luh Sari", nik="5103044112780004",
-                           phone="+6281234567890", village=badung_village)
-    Artisan.objects.create(name="Made Perak", nik="5103030101800001",
-                           village=Village.objects.get(code="51.03.03.2001"))
+def test_the_board_sees_the_filtered_list_with_nik_and_phone_masked(
+    client, badung, badung_secretary, badung_village
+):
+    Artisan.objects.create(
+        name="Ni Luh Sari", nik="5103044112780004", phone="+6281234567890", village=badung_village
+    )
+    Artisan.objects.create(
+        name="Made Perak", nik="5103030101800001", village=Village.objects.get(code="51.03.03.2001")
+    )
     client.force_login(make_user("pengurus", badung, "board"))
     url = "/admin/registry/artisan/"
     html = client.get(url, {"kecamatan": "51.03.04"}).text
@@ -114,21 +122,36 @@ def test_the_board_sees_the_filtered_list_with_nik_and_phone_masked(client, badu
 def test_the_form_cleans_what_people_type(client, badung_secretary, badung_village):
     client.force_login(badung_secretary)
     owner = Artisan.objects.create(name="Ni Luh Sari", village=badung_village)
-    response = client.post("/admin/registry/business/add/", {
-        "name": "  TENUN ENDEK   SARI ", "owner": owner.pk, "village": badung_village.pk,
-        "phone": "0812-3456-7890", "legal_form": "perorangan", "scale": "mikro",
-        "membership": "member", "yearly_turnover": "3000000000", "nib": "1234 5678 90123"})
+    response = client.post(
+        "/admin/registry/business/add/",
+        {
+            "name": "  TENUN ENDEK   SARI ",
+            "owner": owner.pk,
+            "village": badung_village.pk,
+            "phone": "0812-3456-7890",
+            "legal_form": "perorangan",
+            "scale": "mikro",
+            "membership": "member",
+            "yearly_turnover": "3000000000",
+            "nib": "1234 5678 90123",
+        },
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     shop = Business.objects.get()
-    assert (shop.name, shop.phone, shop.nib) == ("Tenun Endek Sari", "+6281234567890",
-                                                 "1234567890123")
+    assert (shop.name, shop.phone, shop.nib) == (
+        "Tenun Endek Sari",
+        "+6281234567890",
+        "1234567890123",
+    )
     assert shop.scale == "kecil" and shop.yearly_turnover == Decimal("3000000000")
 
 
 def test_a_bad_nik_is_refused_with_its_reason(client, badung_secretary, badung_village):
     client.force_login(badung_secretary)
-    response = client.post("/admin/registry/artisan/add/", {
-        "name": "Ni Luh Sari", "nik": "9903041203780004", "village": badung_village.pk})
+    response = client.post(
+        "/admin/registry/artisan/add/",
+        {"name": "Ni Luh Sari", "nik": "9903041203780004", "village": badung_village.pk},
+    )
     assert response.status_code == 200
     assert "990304" in str(response.context["adminform"].form.errors["nik"])
     assert not Artisan.objects.exists()
@@ -136,7 +159,8 @@ def test_a_bad_nik_is_refused_with_its_reason(client, badung_secretary, badung_v
 
 def test_a_village_outside_the_region_cannot_be_chosen(client, badung_secretary):
     client.force_login(badung_secretary)
-    response = client.post("/admin/registry/artisan/add/", {
-        "name": "Ni Luh Sari", "village": "51.04.01.2005"})
+    response = client.post(
+        "/admin/registry/artisan/add/", {"name": "Ni Luh Sari", "village": "51.04.01.2005"}
+    )
     assert response.status_code == 200 and not Artisan.objects.exists()
     assert "village" in response.context["adminform"].form.errors

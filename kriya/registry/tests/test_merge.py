@@ -7,8 +7,12 @@ from kriya.registry.services import merge_artisans, merge_businesses
 
 def test_merging_keeps_every_related_record_and_the_history(badung_village, badung_secretary):
     keep = Artisan.objects.create(name="I Made Sudarsana", village=badung_village)
-    drop = Artisan.objects.create(name="I Md Sudarsana", village=badung_village,
-                                  nik="5103041203780004", phone="+6281234567890")
+    drop = Artisan.objects.create(
+        name="I Md Sudarsana",
+        village=badung_village,
+        nik="5103041203780004",
+        phone="+6281234567890",
+    )
     shop = Business.objects.create(name="Ukiran Sudarsana", owner=drop, village=badung_village)
     merge_artisans(keep=keep, drop=drop, by=badung_secretary)
     keep.refresh_from_db()
@@ -35,15 +39,20 @@ def test_a_record_is_not_merged_twice(badung_village):
         merge_businesses(keep=keep, drop=keep, by=None)
 
 
-def test_the_duplicates_page_shows_the_pair_and_merges_it(client, badung_secretary,
-                                                          badung_village, gianyar_secretary):
+def test_the_duplicates_page_shows_the_pair_and_merges_it(
+    client, badung_secretary, badung_village, gianyar_secretary
+):
     keep = Artisan.objects.create(name="I Made Sudarsana", village=badung_village)
     drop = Artisan.objects.create(name="MADE SUDARSANA", village=badung_village)
     Artisan.objects.create(name="I Made Suarta", village=badung_village)
     client.force_login(gianyar_secretary)
     assert "MADE SUDARSANA" not in client.get("/admin/registry/artisan/duplikat/").text
-    assert client.post("/admin/registry/artisan/duplikat/",
-                       {"keep": keep.pk, "drop": drop.pk}).status_code == 404
+    assert (
+        client.post(
+            "/admin/registry/artisan/duplikat/", {"keep": keep.pk, "drop": drop.pk}
+        ).status_code
+        == 404
+    )
     client.force_login(badung_secretary)
     html = client.get("/admin/registry/artisan/duplikat/").text
     assert f'data-pair="{keep.pk}-{drop.pk}"' in html and "Suarta" not in html

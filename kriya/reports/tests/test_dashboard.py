@@ -38,8 +38,9 @@ def test_the_nation_writes_thousands_with_a_dot(client, nation):
     assert cards(client.get("/admin/").text)["villages"] == "83.762"
 
 
-def test_the_dashboard_costs_a_fixed_number_of_queries(client, badung_secretary,
-                                                        django_assert_max_num_queries):
+def test_the_dashboard_costs_a_fixed_number_of_queries(
+    client, badung_secretary, django_assert_max_num_queries
+):
     client.force_login(badung_secretary)
     with django_assert_max_num_queries(15):
         client.get("/admin/")

@@ -7,7 +7,8 @@ from django.urls import include, path
 from kriya.urls import urlpatterns as site
 
 urlpatterns = [
-    *i18n_patterns(path("titip/", include("kriya.sales.statement_urls")),
-                   prefix_default_language=False),
+    *i18n_patterns(
+        path("titip/", include("kriya.sales.statement_urls")), prefix_default_language=False
+    ),
     *site,
 ]

@@ -11,8 +11,9 @@ def url(model: str, action: str, *args) -> str:
     return reverse(f"admin:sales_{model}_{action}", args=args)
 
 
-def test_the_gallery_sees_its_outlet_sales_and_ledger(client, badung_secretary, gallery,
-                                                      umbrellas, badung_cashier):
+def test_the_gallery_sees_its_outlet_sales_and_ledger(
+    client, badung_secretary, gallery, umbrellas, badung_cashier
+):
     sale = sell(gallery, umbrellas, badung_cashier, quantity=2)
     client.force_login(badung_secretary)
     page = client.get(url("sale", "change", sale.pk))
@@ -24,8 +25,9 @@ def test_the_gallery_sees_its_outlet_sales_and_ledger(client, badung_secretary, 
     assert set(moves.context["cl"].queryset) == set(StockMove.objects.all())
 
 
-def test_the_ledger_cannot_be_edited_in_the_admin(client, badung_secretary, gallery, umbrellas,
-                                                  badung_cashier):
+def test_the_ledger_cannot_be_edited_in_the_admin(
+    client, badung_secretary, gallery, umbrellas, badung_cashier
+):
     sale = sell(gallery, umbrellas, badung_cashier)
     client.force_login(badung_secretary)
     assert client.get(url("sale", "add")).status_code == 403
@@ -36,8 +38,9 @@ def test_the_ledger_cannot_be_edited_in_the_admin(client, badung_secretary, gall
     assert move.quantity == -1
 
 
-def test_gianyar_cannot_see_badungs_outlet_or_sales(client, gianyar_secretary, gallery,
-                                                    umbrellas, badung_cashier):
+def test_gianyar_cannot_see_badungs_outlet_or_sales(
+    client, gianyar_secretary, gallery, umbrellas, badung_cashier
+):
     sale = sell(gallery, umbrellas, badung_cashier)
     client.force_login(gianyar_secretary)
     assert client.get(url("outlet", "change", gallery.pk)).status_code == 404

@@ -26,8 +26,18 @@ pytestmark = pytest.mark.django_db
 
 
 def counts() -> tuple[int, ...]:
-    return tuple(model.objects.count() for model in [
-        Outlet, ConsignorApplication, ConsignedItem, Sale, StockMove, DayClose, Settlement])
+    return tuple(
+        model.objects.count()
+        for model in [
+            Outlet,
+            ConsignorApplication,
+            ConsignedItem,
+            Sale,
+            StockMove,
+            DayClose,
+            Settlement,
+        ]
+    )
 
 
 def test_the_demo_gallery_has_last_month_sold_settled_and_half_paid_and_loads_once():
@@ -37,7 +47,8 @@ def test_the_demo_gallery_has_last_month_sold_settled_and_half_paid_and_loads_on
     start, end = month_bounds(last_month.year, last_month.month)
     assert set(Outlet.objects.filter(council__code="51.03").values_list("name", "kind")) == {
         ("Galeri Dekranasda Badung", "gallery"),
-        ("Gerai Bandara I Gusti Ngurah Rai", "airport")}
+        ("Gerai Bandara I Gusti Ngurah Rai", "airport"),
+    }
     assert Outlet.objects.filter(council__code="51.04").count() == 1
 
     # Makers came in through applications: accepted with a reason, one turned down.
@@ -45,8 +56,10 @@ def test_the_demo_gallery_has_last_month_sold_settled_and_half_paid_and_loads_on
     accepted = applications.filter(status="accepted")
     assert accepted.count() >= 6 and all(a.reason and not a.unmet_criteria() for a in accepted)
     assert {a.business_id for a in accepted} >= set(
-        ConsignedItem.objects.filter(intake__outlet__council__code="51.03")
-        .values_list("intake__business_id", flat=True))
+        ConsignedItem.objects.filter(intake__outlet__council__code="51.03").values_list(
+            "intake__business_id", flat=True
+        )
+    )
     (rejected,) = applications.filter(status="rejected")
     assert rejected.reason and rejected.unmet_criteria() and rejected.decided_by
 
@@ -76,25 +89,30 @@ def test_the_demo_gallery_has_last_month_sold_settled_and_half_paid_and_loads_on
     assert not DayClose.objects.filter(day__gte=today).exists()  # the till is open today
 
     # That month is settled per maker from the ledger, about half of it paid by transfer.
-    settlements = Settlement.objects.filter(council__code="51.03", period_start=start,
-                                            period_end=end)
+    settlements = Settlement.objects.filter(
+        council__code="51.03", period_start=start, period_end=end
+    )
     assert settlements.count() >= 5
     for settlement in settlements:
-        lines = SaleLine.objects.filter(settlement=settlement).aggregate(
-            t=Sum("line_total"))["t"] or Decimal(0)
-        refunds = StockMove.objects.filter(settlement=settlement).aggregate(
-            t=Sum("amount"))["t"] or Decimal(0)
+        lines = SaleLine.objects.filter(settlement=settlement).aggregate(t=Sum("line_total"))[
+            "t"
+        ] or Decimal(0)
+        refunds = StockMove.objects.filter(settlement=settlement).aggregate(t=Sum("amount"))[
+            "t"
+        ] or Decimal(0)
         assert settlement.gross == lines - refunds > 0
     paid = settlements.filter(paid_amount__gt=0)
     assert 0 < paid.count() < settlements.count()
     assert all(s.is_paid and s.reference.startswith("TRF-BPD-") for s in paid)
-    assert not SaleLine.objects.filter(sale__in=month.filter(voided_at__isnull=True),
-                                       settlement__isnull=True).exists()
+    assert not SaleLine.objects.filter(
+        sale__in=month.filter(voided_at__isnull=True), settlement__isnull=True
+    ).exists()
 
     # The ledger never held fewer than no pieces, at any moment of its history.
     running: dict[tuple[int, int], int] = defaultdict(int)
     for item, outlet, quantity in StockMove.objects.order_by("created_at", "pk").values_list(
-            "item_id", "outlet_id", "quantity"):
+        "item_id", "outlet_id", "quantity"
+    ):
         running[item, outlet] += quantity
         assert running[item, outlet] >= 0
 

@@ -51,8 +51,7 @@ pytestmark = pytest.mark.django_db
 
 START = dt.datetime(2026, 1, 5, 5, tzinfo=dt.UTC)  # noon in Jakarta, far from midnight
 PICK = st.integers(0, 10**6)  # an index into what exists, taken modulo its length
-PRICES = [Decimal(15_000), Decimal(33_333), Decimal(99_999), Decimal(125_000),
-          Decimal(1_250_000)]
+PRICES = [Decimal(15_000), Decimal(33_333), Decimal(99_999), Decimal(125_000), Decimal(1_250_000)]
 RATES = [Decimal(0), Decimal(10), Decimal("12.5"), Decimal(20), Decimal("33.33")]
 
 
@@ -113,25 +112,47 @@ class Gallery(RuleBasedStateMachine):
 
     # Rules: what happens at the gallery
 
-    @initialize(intakes=st.lists(st.tuples(st.integers(1, 10), st.sampled_from(PRICES),
-                                           st.sampled_from(RATES)), min_size=3, max_size=3))
+    @initialize(
+        intakes=st.lists(
+            st.tuples(st.integers(1, 10), st.sampled_from(PRICES), st.sampled_from(RATES)),
+            min_size=3,
+            max_size=3,
+        )
+    )
     def first_intakes(self, intakes: list[tuple[int, Decimal, Decimal]]) -> None:
         """Every maker brings something to the gallery on the first day."""
         for maker, (quantity, price, rate) in enumerate(intakes):
-            self.intake(maker=maker, outlet=0, quantity=quantity, price=price, rate=rate,
-                        unique=False)
+            self.intake(
+                maker=maker, outlet=0, quantity=quantity, price=price, rate=rate, unique=False
+            )
 
-    @rule(maker=st.integers(0, 2), outlet=st.integers(0, 1), quantity=st.integers(1, 10),
-          price=st.sampled_from(PRICES), rate=st.sampled_from(RATES), unique=st.booleans())
-    def intake(self, maker: int, outlet: int, quantity: int, price: Decimal, rate: Decimal,
-               unique: bool) -> None:
+    @rule(
+        maker=st.integers(0, 2),
+        outlet=st.integers(0, 1),
+        quantity=st.integers(1, 10),
+        price=st.sampled_from(PRICES),
+        rate=st.sampled_from(RATES),
+        unique=st.booleans(),
+    )
+    def intake(
+        self, maker: int, outlet: int, quantity: int, price: Decimal, rate: Decimal, unique: bool
+    ) -> None:
         product, at = self.products[maker], self.outlets[outlet]
         intake = services.receive_consignment(
-            outlet=at, business=product.business, by=self.secretary,
-            lines=[services.IntakeLineInput(
-                product=product, quantity=quantity, price=price, commission_rate=rate,
-                consignment_price=to_rupiah(price * (100 - rate) / 100),
-                is_unique=unique and quantity <= 3)])
+            outlet=at,
+            business=product.business,
+            by=self.secretary,
+            lines=[
+                services.IntakeLineInput(
+                    product=product,
+                    quantity=quantity,
+                    price=price,
+                    commission_rate=rate,
+                    consignment_price=to_rupiah(price * (100 - rate) / 100),
+                    is_unique=unique and quantity <= 3,
+                )
+            ],
+        )
         for item in intake.items.order_by("pk"):
             self.items.append(item)
             self.owner[item.pk] = product.business_id
@@ -146,8 +167,13 @@ class Gallery(RuleBasedStateMachine):
         origin, destination = self.outlets[source], self.outlets[1 - source]
         possible = quantity <= self.stock[item.pk, origin.pk]
         try:
-            services.transfer_stock(item=item, source=origin, destination=destination,
-                                    quantity=quantity, by=self.secretary)
+            services.transfer_stock(
+                item=item,
+                source=origin,
+                destination=destination,
+                quantity=quantity,
+                by=self.secretary,
+            )
         except ValidationError:
             assert not possible
             event("transfer refused")
@@ -158,29 +184,45 @@ class Gallery(RuleBasedStateMachine):
         self.stock[item.pk, destination.pk] += quantity
 
     @precondition(lambda self: self.items)
-    @rule(outlet=st.sampled_from(["stocked", 0, 1]), picks=st.lists(
-        st.tuples(PICK, st.sampled_from([1, 1, 1, 2, 3]), st.integers(0, 10)),
-        min_size=1, max_size=3))
+    @rule(
+        outlet=st.sampled_from(["stocked", 0, 1]),
+        picks=st.lists(
+            st.tuples(PICK, st.sampled_from([1, 1, 1, 2, 3]), st.integers(0, 10)),
+            min_size=1,
+            max_size=3,
+        ),
+    )
     def sell(self, outlet: int | str, picks: list[tuple[int, int, int]]) -> None:
         choice = self.items
         if outlet == "stocked":  # the outlet with most pieces, and only what it holds
-            outlet = max((0, 1), key=lambda n: sum(
-                q for (_item, o), q in self.stock.items() if o == self.outlets[n].pk))
-            choice = [item for item in self.items
-                      if self.stock[item.pk, self.outlets[outlet].pk] > 0] or self.items
+            outlet = max(
+                (0, 1),
+                key=lambda n: sum(
+                    q for (_item, o), q in self.stock.items() if o == self.outlets[n].pk
+                ),
+            )
+            choice = [
+                item for item in self.items if self.stock[item.pk, self.outlets[outlet].pk] > 0
+            ] or self.items
         at = self.outlets[outlet]
         lines, wanted = [], Counter()
         for pick, quantity, percent in picks:
             item = choice[pick % len(choice)]
             # Within the cashier's 10% limit, rounded down so it never goes over it.
             discount = (item.price * quantity * percent) // 100
-            lines.append(services.SaleLineInput(item_id=item.pk, quantity=quantity,
-                                                discount=discount))
+            lines.append(
+                services.SaleLineInput(item_id=item.pk, quantity=quantity, discount=discount)
+            )
             wanted[item.pk] += quantity
         possible = all(n <= self.stock[pk, at.pk] for pk, n in wanted.items())
         try:
-            sale = services.record_sale(outlet=at, lines=lines, cashier=self.cashier,
-                                        payment=Sale.Payment.CASH, client_key=uuid.uuid4())
+            sale = services.record_sale(
+                outlet=at,
+                lines=lines,
+                cashier=self.cashier,
+                payment=Sale.Payment.CASH,
+                client_key=uuid.uuid4(),
+            )
         except ValidationError:
             assert not possible
             event("sale refused: not enough stock")
@@ -195,24 +237,36 @@ class Gallery(RuleBasedStateMachine):
             commission = to_rupiah(total * item.commission_rate / 100)
             assert (line.line_total, line.commission) == (total, commission)  # the snapshot
             self.lines[line.pk] = Line(
-                business_id=self.owner[item.pk], item_id=item.pk, outlet_id=at.pk,
-                sale_id=sale.pk, day=timezone.localdate(), quantity=asked.quantity,
-                total=total, commission=commission)
+                business_id=self.owner[item.pk],
+                item_id=item.pk,
+                outlet_id=at.pk,
+                sale_id=sale.pk,
+                day=timezone.localdate(),
+                quantity=asked.quantity,
+                total=total,
+                commission=commission,
+            )
             self.stock[item.pk, at.pk] -= asked.quantity
 
     @precondition(lambda self: self.lines)
     @rule(pick=PICK, quantity=st.sampled_from([1, 1, 2, 3]), any_line=st.booleans())
     def customer_return(self, pick: int, quantity: int, any_line: bool) -> None:
-        returnable = sorted(pk for pk, line in self.lines.items()
-                            if not line.voided and line.returned < line.quantity)
+        returnable = sorted(
+            pk
+            for pk, line in self.lines.items()
+            if not line.voided and line.returned < line.quantity
+        )
         choice = sorted(self.lines) if any_line or not returnable else returnable
         pk = choice[pick % len(choice)]
         line = self.lines[pk]
         possible = not line.voided and quantity <= line.quantity - line.returned
         try:
-            move = services.return_from_customer(sale_line=SaleLine.objects.get(pk=pk),
-                                                 quantity=quantity, reason="Cacat",
-                                                 by=self.cashier)
+            move = services.return_from_customer(
+                sale_line=SaleLine.objects.get(pk=pk),
+                quantity=quantity,
+                reason="Cacat",
+                by=self.cashier,
+            )
         except ValidationError:
             assert not possible
             event("return refused")
@@ -225,8 +279,12 @@ class Gallery(RuleBasedStateMachine):
         assert line.refunded <= line.total and line.refunded_commission <= line.commission
         if line.returned == line.quantity:  # every piece back: exactly the line, to the rupiah
             assert (line.refunded, line.refunded_commission) == (line.total, line.commission)
-        self.returns[move.pk] = Return(business_id=line.business_id, day=timezone.localdate(),
-                                       amount=move.amount, commission=move.commission)
+        self.returns[move.pk] = Return(
+            business_id=line.business_id,
+            day=timezone.localdate(),
+            amount=move.amount,
+            commission=move.commission,
+        )
         self.stock[line.item_id, line.outlet_id] += quantity
 
     @precondition(lambda self: self.sales)
@@ -234,10 +292,16 @@ class Gallery(RuleBasedStateMachine):
     def void(self, pick: int) -> None:
         sale = self.sales[pick % len(self.sales)]
         mine = [line for line in self.lines.values() if line.sale_id == sale.pk]
-        possible = (sale.day == timezone.localdate()  # a void is for the day of the sale
-                    and not mine[0].voided and not any(line.returned for line in mine)
-                    and not any(pk in self.settled_lines for pk, line in self.lines.items()
-                                if line.sale_id == sale.pk))
+        possible = (
+            sale.day == timezone.localdate()  # a void is for the day of the sale
+            and not mine[0].voided
+            and not any(line.returned for line in mine)
+            and not any(
+                pk in self.settled_lines
+                for pk, line in self.lines.items()
+                if line.sale_id == sale.pk
+            )
+        )
         try:
             services.void_sale(sale=sale, reason="Salah input", by=self.secretary)
         except ValidationError:
@@ -264,8 +328,7 @@ class Gallery(RuleBasedStateMachine):
         if end < start:
             return
         expected = preview(self.council, end)
-        made = settle(council=self.council, period_start=start, period_end=end,
-                      by=self.secretary)
+        made = settle(council=self.council, period_start=start, period_end=end, by=self.secretary)
         self._settled(made, expected, end)
 
     @rule()
@@ -275,8 +338,9 @@ class Gallery(RuleBasedStateMachine):
         if start.day != 1 or month_end >= timezone.localdate():
             return
         expected = preview(self.council, month_end)
-        made = settle_month(council=self.council, year=start.year, month=start.month,
-                            by=self.secretary)
+        made = settle_month(
+            council=self.council, year=start.year, month=start.month, by=self.secretary
+        )
         self._settled(made, expected, month_end)
 
     def _settled(self, made: list[Settlement], expected: list, end: dt.date) -> None:
@@ -285,10 +349,9 @@ class Gallery(RuleBasedStateMachine):
         if any(s.amount_due < 0 for s in made):
             event("settled: a negative amount due (returns after settlement)")
         self.last_end = end
-        assert ({s.business_id: (s.pieces_sold, s.gross, s.commission, s.amount_due)
-                 for s in made}
-                == {w.business.pk: (w.pieces_sold, w.gross, w.commission, w.amount_due)
-                    for w in expected})
+        assert {
+            s.business_id: (s.pieces_sold, s.gross, s.commission, s.amount_due) for s in made
+        } == {w.business.pk: (w.pieces_sold, w.gross, w.commission, w.amount_due) for w in expected}
         by_business = {s.business_id: s.pk for s in made}
         for pk, line in self.lines.items():
             if pk not in self.settled_lines and not line.voided and line.day <= end:
@@ -298,10 +361,13 @@ class Gallery(RuleBasedStateMachine):
                 self.settled_returns[pk] = by_business[move.business_id]
         for settlement in made:
             mine = [self.lines[pk] for pk, s in self.settled_lines.items() if s == settlement.pk]
-            back = [self.returns[pk] for pk, s in self.settled_returns.items()
-                    if s == settlement.pk]
-            assert settlement.gross == (sum((line.total for line in mine), Decimal(0))
-                                        - sum((m.amount for m in back), Decimal(0)))
+            back = [
+                self.returns[pk] for pk, s in self.settled_returns.items() if s == settlement.pk
+            ]
+            assert settlement.gross == (
+                sum((line.total for line in mine), Decimal(0))
+                - sum((m.amount for m in back), Decimal(0))
+            )
             assert statement_rows(settlement)["adds_up"]
 
     @precondition(lambda self: self.settled_lines or self.settled_returns)
@@ -310,12 +376,14 @@ class Gallery(RuleBasedStateMachine):
         settlement = Settlement.objects.order_by("pk")[pick % Settlement.objects.count()]
         if settlement.balance <= 0:
             with pytest.raises(ValidationError):
-                pay_settlement(settlement=settlement, amount=Decimal(1), reference="TRF",
-                               by=self.secretary)
+                pay_settlement(
+                    settlement=settlement, amount=Decimal(1), reference="TRF", by=self.secretary
+                )
             return
         amount = max(Decimal(1), settlement.balance * percent // 100)
-        pay_settlement(settlement=settlement, amount=amount, reference=f"TRF-{percent}",
-                       by=self.secretary)
+        pay_settlement(
+            settlement=settlement, amount=amount, reference=f"TRF-{percent}", by=self.secretary
+        )
         self.paid[settlement.pk] += amount
         event("payment in full" if settlement.balance == amount else "part payment")
 
@@ -324,34 +392,48 @@ class Gallery(RuleBasedStateMachine):
     @invariant()
     def the_ledger_agrees_with_the_model(self) -> None:
         owner = F("item__intake__business_id")
-        stock = StockMove.objects.order_by().values("item_id", "outlet_id").annotate(
-            n=Sum("quantity")).values_list("item_id", "outlet_id", "n")
+        stock = (
+            StockMove.objects.order_by()
+            .values("item_id", "outlet_id")
+            .annotate(n=Sum("quantity"))
+            .values_list("item_id", "outlet_id", "n")
+        )
         lines = SaleLine.objects.annotate(owner=owner).values_list(
-            "pk", "owner", "settlement_id", "line_total", "commission", "sale__voided_at")
-        returns = StockMove.objects.filter(kind=StockMove.Kind.CUSTOMER_RETURN).annotate(
-            owner=owner).values_list("pk", "owner", "settlement_id", "amount", "commission")
-        settlements = Settlement.objects.values_list("pk", "business_id", "amount_due",
-                                                     "paid_amount")
+            "pk", "owner", "settlement_id", "line_total", "commission", "sale__voided_at"
+        )
+        returns = (
+            StockMove.objects.filter(kind=StockMove.Kind.CUSTOMER_RETURN)
+            .annotate(owner=owner)
+            .values_list("pk", "owner", "settlement_id", "amount", "commission")
+        )
+        settlements = Settlement.objects.values_list(
+            "pk", "business_id", "amount_due", "paid_amount"
+        )
         self.stock_is_the_models_and_never_negative({(i, o): n for i, o, n in stock})
         self.nothing_is_settled_twice(list(lines), list(returns))
         self.settlements_and_what_waits_add_up_to_the_makers_share(
-            list(lines), list(returns), list(settlements))
+            list(lines), list(returns), list(settlements)
+        )
         self.payments_and_balances_add_up_to_what_is_due(list(settlements))
 
     def stock_is_the_models_and_never_negative(self, ledger: dict) -> None:
         assert all(n >= 0 for n in ledger.values())
         assert {key: n for key, n in ledger.items() if n} == {
-            key: n for key, n in self.stock.items() if n}
+            key: n for key, n in self.stock.items() if n
+        }
 
     def nothing_is_settled_twice(self, lines: list, returns: list) -> None:
         assert {row[0]: row[2] for row in lines} == {
-            pk: self.settled_lines.get(pk) for pk in self.lines}
+            pk: self.settled_lines.get(pk) for pk in self.lines
+        }
         assert {row[0]: row[2] for row in returns} == {
-            pk: self.settled_returns.get(pk) for pk in self.returns}
+            pk: self.settled_returns.get(pk) for pk in self.returns
+        }
         assert not any(self.lines[pk].voided for pk in self.settled_lines)
 
     def settlements_and_what_waits_add_up_to_the_makers_share(
-            self, lines: list, returns: list, settlements: list) -> None:
+        self, lines: list, returns: list, settlements: list
+    ) -> None:
         net, waiting, due, model = Counter(), Counter(), Counter(), Counter()
         for _pk, maker, settlement, total, commission, voided_at in lines:
             if voided_at is None:
@@ -375,22 +457,40 @@ class Gallery(RuleBasedStateMachine):
 
     def payments_and_balances_add_up_to_what_is_due(self, settlements: list) -> None:
         assert {pk: paid for pk, _maker, _due, paid in settlements} == {
-            pk: self.paid[pk] for pk, *_rest in settlements}
+            pk: self.paid[pk] for pk, *_rest in settlements
+        }
         balances = sum((due - paid for _pk, _maker, due, paid in settlements), Decimal(0))
         paid = sum((paid for *_rest, paid in settlements), Decimal(0))
-        assert paid + balances == sum((due for _pk, _maker, due, _paid in settlements),
-                                      Decimal(0))
+        assert paid + balances == sum((due for _pk, _maker, due, _paid in settlements), Decimal(0))
 
 
-def test_the_ledger_and_the_settlements_always_agree(badung, gallery, airport,
-                                                     badung_secretary, badung_cashier):
-    products = [make_maker_product(name=name, village=village) for name, village in [
-        ("Payung Hias Mini", "51.03.04.2005"), ("Tedung Prada", "51.03.02.2009"),
-        ("Kain Endek", "51.03.04.2005")]]
+def test_the_ledger_and_the_settlements_always_agree(
+    badung, gallery, airport, badung_secretary, badung_cashier
+):
+    products = [
+        make_maker_product(name=name, village=village)
+        for name, village in [
+            ("Payung Hias Mini", "51.03.04.2005"),
+            ("Tedung Prada", "51.03.02.2009"),
+            ("Kain Endek", "51.03.04.2005"),
+        ]
+    ]
     for product in products:
         admit(badung, product.business)
-    Gallery.cast = {"council": badung, "outlets": [gallery, airport], "products": products,
-                    "secretary": badung_secretary, "cashier": badung_cashier}
-    run_state_machine_as_test(Gallery, settings=settings(
-        max_examples=40, stateful_step_count=50, deadline=None, database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]))
+    Gallery.cast = {
+        "council": badung,
+        "outlets": [gallery, airport],
+        "products": products,
+        "secretary": badung_secretary,
+        "cashier": badung_cashier,
+    }
+    run_state_machine_as_test(
+        Gallery,
+        settings=settings(
+            max_examples=40,
+            stateful_step_count=50,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        ),
+    )

@@ -21,9 +21,11 @@ from kriya.sales.tests.factories import consign, make_outlet
 @pytest.mark.django_db(transaction=True)
 def test_two_tills_selling_the_last_piece_at_once_sell_it_once():
     if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers (IMMEDIATE transactions) and its in-memory "
-                    "test database is not shared between threads: no race to test there; "
-                    "test_services covers two sales of the last piece one after the other")
+        pytest.skip(
+            "SQLite serialises writers (IMMEDIATE transactions) and its in-memory "
+            "test database is not shared between threads: no race to test there; "
+            "test_services covers two sales of the last piece one after the other"
+        )
     # Transactional tests commit for real and are flushed after: bring back what we need.
     load_regions(only="51")
     seed(CraftCategory)
@@ -39,10 +41,15 @@ def test_two_tills_selling_the_last_piece_at_once_sell_it_once():
         try:
             with translation.override("en"):
                 start.wait()
-                sales.append(services.record_sale(
-                    outlet=gallery, cashier=cashier, payment=Sale.Payment.CASH,
-                    client_key=uuid.uuid4(),
-                    lines=[services.SaleLineInput(item_id=last.pk, quantity=1)]))
+                sales.append(
+                    services.record_sale(
+                        outlet=gallery,
+                        cashier=cashier,
+                        payment=Sale.Payment.CASH,
+                        client_key=uuid.uuid4(),
+                        lines=[services.SaleLineInput(item_id=last.pk, quantity=1)],
+                    )
+                )
         except ValidationError as error:
             refusals.extend(error.messages)
         except Exception as error:  # noqa: BLE001 - reported by the assertion below

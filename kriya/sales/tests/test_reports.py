@@ -41,14 +41,20 @@ def shop(gallery, airport, umbrellas, badung_secretary, badung_cashier) -> Shop:
     """At Badung's gallery: 2 umbrellas sold (Rp 250.000, 1 returned: Rp 125.000 back), one
     sold and voided. At the airport: 1 silver ring sold (Rp 300.000, 20%: Rp 60.000).
     Net: 2 pieces, Rp 425.000, commission Rp 85.000, two receipts."""
-    ring = make_product(make_business(name="Perak Celuk Sari"), name="Cincin Perak", slug="perak",
-                        publish=False, photo=False)
+    ring = make_product(
+        make_business(name="Perak Celuk Sari"),
+        name="Cincin Perak",
+        slug="perak",
+        publish=False,
+        photo=False,
+    )
     rings = consign(airport, badung_secretary, quantity=3, price="300000", product=ring)
     sale = sell(gallery, umbrellas, badung_cashier, quantity=2)
     voided = sell(gallery, umbrellas, badung_cashier)
     services.void_sale(sale=voided, reason="Salah scan", by=badung_secretary)
-    services.return_from_customer(sale_line=sale.lines.get(), quantity=1, reason="Sobek",
-                                  by=badung_cashier)
+    services.return_from_customer(
+        sale_line=sale.lines.get(), quantity=1, reason="Sobek", by=badung_cashier
+    )
     sell(airport, rings, badung_cashier)
     return Shop(gallery, airport, umbrellas, rings)
 
@@ -61,16 +67,25 @@ def test_the_tables_add_up_net_of_voids_and_returns(badung, shop):
     report = reports.sales_report(badung, today_only())
     total = report.total
     assert (total.sales, total.pieces, total.gross, total.commission, total.maker_share) == (
-        2, 2, Decimal(425000), Decimal(85000), Decimal(340000))
+        2,
+        2,
+        Decimal(425000),
+        Decimal(85000),
+        Decimal(340000),
+    )
     assert (total.returned, total.refunds) == (1, Decimal(125000))
     assert [(r.label, r.pieces, r.gross, r.commission) for r in report.outlets] == [
         ("Gerai Bandara", 1, Decimal(300000), Decimal(60000)),
-        ("Galeri Dekranasda Badung", 1, Decimal(125000), Decimal(25000))]
+        ("Galeri Dekranasda Badung", 1, Decimal(125000), Decimal(25000)),
+    ]
     assert [(r.label, r.gross) for r in report.categories] == [
-        ("Perak", Decimal(300000)), ("Endek", Decimal(125000))]
+        ("Perak", Decimal(300000)),
+        ("Endek", Decimal(125000)),
+    ]
     assert [(r.label, r.pieces, r.gross) for r in report.businesses] == [
         ("Perak Celuk Sari", 1, Decimal(300000)),
-        ("Usaha Payung Hias Mini", 1, Decimal(125000))]
+        ("Usaha Payung Hias Mini", 1, Decimal(125000)),
+    ]
     today = [r for r in report.days if r.key == timezone.localdate()]
     assert [(r.sales, r.gross) for r in today] == [(2, Decimal(425000))]
     assert sum(r.gross for r in report.days) == Decimal(425000)
@@ -90,30 +105,44 @@ def test_a_period_leaves_out_sales_of_other_days(badung, gallery, umbrellas, bad
 def test_stock_value_is_on_hand_times_the_consignment_price(badung, shop):
     rows = {r.outlet: (r.pieces, r.value, r.retail) for r in reports.stock_value(badung)}
     # umbrellas: 5 − 2 − 1 + 1 (void) + 1 (return) = 4 at Rp 100.000; rings: 2 at Rp 240.000
-    assert rows == {"Galeri Dekranasda Badung": (4, Decimal(400000), Decimal(500000)),
-                    "Gerai Bandara": (2, Decimal(480000), Decimal(600000))}
+    assert rows == {
+        "Galeri Dekranasda Badung": (4, Decimal(400000), Decimal(500000)),
+        "Gerai Bandara": (2, Decimal(480000), Decimal(600000)),
+    }
 
 
-def test_slow_movers_are_old_intakes_without_a_recent_sale(badung, gallery, badung_secretary,
-                                                          badung_cashier):
+def test_slow_movers_are_old_intakes_without_a_recent_sale(
+    badung, gallery, badung_secretary, badung_cashier
+):
     today = timezone.localdate()
-    old, sold_lately, fresh = (make_maker_product(name=name) for name in ("Keben", "Dulang",
-                                                                         "Sokasi"))
+    old, sold_lately, fresh = (
+        make_maker_product(name=name) for name in ("Keben", "Dulang", "Sokasi")
+    )
     items = {}
     for product, days_ago in [(old, 90), (sold_lately, 80), (fresh, 10)]:
         admit(badung, product.business)
         items[product.name] = services.receive_consignment(
-            outlet=gallery, business=product.business, by=badung_secretary,
+            outlet=gallery,
+            business=product.business,
+            by=badung_secretary,
             received_on=today - dt.timedelta(days=days_ago),
-            lines=[services.IntakeLineInput(product=product, quantity=2, price=Decimal(80000),
-                                            consignment_price=Decimal(60000))]).items.get()
+            lines=[
+                services.IntakeLineInput(
+                    product=product,
+                    quantity=2,
+                    price=Decimal(80000),
+                    consignment_price=Decimal(60000),
+                )
+            ],
+        ).items.get()
     sell(gallery, items["Dulang"], badung_cashier)
     slow = reports.slow_movers(badung)
     assert [(r.product, r.on_hand, r.last_sold) for r in slow] == [("Keben", 2, None)]
 
 
 def test_the_page_shows_the_totals_and_costs_a_bounded_number_of_queries(
-        client, shop, badung_secretary, django_assert_max_num_queries):
+    client, shop, badung_secretary, django_assert_max_num_queries
+):
     client.force_login(badung_secretary)
     with django_assert_max_num_queries(16):
         page = client.get(page_url())
@@ -123,8 +152,9 @@ def test_the_page_shows_the_totals_and_costs_a_bounded_number_of_queries(
     assert "Gerai Bandara" in page.text and "Perak Celuk Sari" in page.text
 
 
-def test_the_page_cost_does_not_grow_with_the_rows(client, badung, gallery, badung_secretary,
-                                                   badung_cashier, django_assert_max_num_queries):
+def test_the_page_cost_does_not_grow_with_the_rows(
+    client, badung, gallery, badung_secretary, badung_cashier, django_assert_max_num_queries
+):
     for number in range(12):
         product = make_maker_product(name=f"Keben {number}")
         item = consign(gallery, badung_secretary, product=product)
@@ -134,14 +164,19 @@ def test_the_page_cost_does_not_grow_with_the_rows(client, badung, gallery, badu
         assert client.get(page_url()).status_code == 200
 
 
-def test_the_excel_file_has_a_sheet_per_table_with_rupiah_cells(client, shop,
-                                                                badung_secretary):
+def test_the_excel_file_has_a_sheet_per_table_with_rupiah_cells(client, shop, badung_secretary):
     client.force_login(badung_secretary)
     r = client.get(xlsx_url())
     assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxml")
     book = load_workbook(io.BytesIO(r.content))
-    assert book.sheetnames == ["Per outlet", "Per category", "Per business", "Per day",
-                               "Slow movers", "Stock value"]
+    assert book.sheetnames == [
+        "Per outlet",
+        "Per category",
+        "Per business",
+        "Per day",
+        "Slow movers",
+        "Stock value",
+    ]
     outlets = list(book["Per outlet"].values)
     assert outlets[1][:5] == ("Gerai Bandara", 1, 1, 0, 300000)
     assert outlets[-1][0] == "Total" and outlets[-1][4] == 425000 and outlets[-1][5] == 85000
@@ -175,14 +210,17 @@ def test_gianyar_sees_none_of_badungs_figures(client, shop, gianyar_secretary):
     assert list(workbook["Per outlet"].values)[1:] == [("Total", 0, 0, 0, 0, 0, 0)]
 
 
-def test_the_province_reads_both_regencies(client, shop, gianyar, bali_officer,
-                                           badung_secretary):
-    celuk = make_product(make_business(village="51.04.01.2005", name="Perak Celuk Wayan"),
-                         name="Gelang Perak", slug="perak", publish=False, photo=False)
+def test_the_province_reads_both_regencies(client, shop, gianyar, bali_officer, badung_secretary):
+    celuk = make_product(
+        make_business(village="51.04.01.2005", name="Perak Celuk Wayan"),
+        name="Gelang Perak",
+        slug="perak",
+        publish=False,
+        photo=False,
+    )
     gianyar_gallery = make_outlet(gianyar, "Galeri Dekranasda Gianyar")
     cashier = make_user("gianyar_kasir", gianyar, Role.CASHIER)
-    sell(gianyar_gallery, consign(gianyar_gallery, cashier, product=celuk, price="200000"),
-         cashier)
+    sell(gianyar_gallery, consign(gianyar_gallery, cashier, product=celuk, price="200000"), cashier)
     client.force_login(bali_officer)
     page = client.get(page_url())
     assert "Galeri Dekranasda Gianyar" in page.text and "Gerai Bandara" in page.text

@@ -31,8 +31,10 @@ from kriya.sales.tests.factories import admit, consign, make_maker_product, sell
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("zbarimg"),
-                       reason="needs poppler-utils and zbar-tools (scripts/system-deps)"),
+    pytest.mark.skipif(
+        not shutil.which("pdftotext") or not shutil.which("zbarimg"),
+        reason="needs poppler-utils and zbar-tools (scripts/system-deps)",
+    ),
 ]
 
 OCT_10 = dt.datetime(2026, 10, 10, 3, tzinfo=dt.UTC)
@@ -45,15 +47,15 @@ def pdf_text(data: bytes, tmp_path: Path, name: str = "doc.pdf") -> str:
     assert data.startswith(b"%PDF-")
     path = tmp_path / name
     path.write_bytes(data)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True, text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
 
 
 def pages(data: bytes, tmp_path: Path) -> int:
     path = tmp_path / "pages.pdf"
     path.write_bytes(data)
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True,
-                          text=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout
     return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
 
 
@@ -64,8 +66,9 @@ def qr_codes(data: bytes, tmp_path: Path, layout: str = "a4-4x10") -> list[str]:
     path = tmp_path / "tags.pdf"
     path.write_bytes(data)
     dpi = 150
-    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(path), str(tmp_path / "sheet")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), str(path), str(tmp_path / "sheet")], check=True
+    )
     found = []
     pixels = dpi / 25.4
     for sheet in sorted(tmp_path.glob("sheet*.png")):
@@ -74,11 +77,26 @@ def qr_codes(data: bytes, tmp_path: Path, layout: str = "a4-4x10") -> list[str]:
             row, column = divmod(index, paper.columns)
             left = (paper.margin_left + column * paper.width) * pixels
             top = (paper.margin_top + row * paper.height) * pixels
-            image.crop((int(left), int(top), int(left + paper.width * pixels),
-                        int(top + paper.height * pixels))).save(tmp_path / "tag.png")
-            result = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable",
-                                     "-Sqrcode.enable", str(tmp_path / "tag.png")],
-                                    capture_output=True, text=True)
+            image.crop(
+                (
+                    int(left),
+                    int(top),
+                    int(left + paper.width * pixels),
+                    int(top + paper.height * pixels),
+                )
+            ).save(tmp_path / "tag.png")
+            result = subprocess.run(
+                [
+                    "zbarimg",
+                    "--quiet",
+                    "--raw",
+                    "-Sdisable",
+                    "-Sqrcode.enable",
+                    str(tmp_path / "tag.png"),
+                ],
+                capture_output=True,
+                text=True,
+            )
             found += result.stdout.split()
     return found
 
@@ -95,15 +113,28 @@ def intake(gallery, badung_secretary):
     parasol = make_product_of(umbrella.business, "Tedung Prada Kuning", 300_000)
     admit(gallery.council, umbrella.business)
     return services.receive_consignment(
-        outlet=gallery, business=umbrella.business, by=badung_secretary,
-        received_on=dt.date(2026, 10, 1), note="Dua warna",
-        lines=[services.IntakeLineInput(product=umbrella, quantity=20,
-                                        consignment_price=Decimal(100_000),
-                                        price=Decimal(125_000), commission_rate=Decimal(20)),
-               services.IntakeLineInput(product=parasol, quantity=3,
-                                        consignment_price=Decimal(255_000),
-                                        price=Decimal(300_000),
-                                        commission_rate=Decimal("15"))])
+        outlet=gallery,
+        business=umbrella.business,
+        by=badung_secretary,
+        received_on=dt.date(2026, 10, 1),
+        note="Dua warna",
+        lines=[
+            services.IntakeLineInput(
+                product=umbrella,
+                quantity=20,
+                consignment_price=Decimal(100_000),
+                price=Decimal(125_000),
+                commission_rate=Decimal(20),
+            ),
+            services.IntakeLineInput(
+                product=parasol,
+                quantity=3,
+                consignment_price=Decimal(255_000),
+                price=Decimal(300_000),
+                commission_rate=Decimal("15"),
+            ),
+        ],
+    )
 
 
 def make_product_of(business, name: str, price: int):
@@ -112,13 +143,19 @@ def make_product_of(business, name: str, price: int):
     return make_product(business, name=name, price=price, publish=False, photo=False)
 
 
-def test_the_intake_receipt_lists_every_item_with_its_prices_and_totals(intake, badung,
-                                                                      tmp_path):
+def test_the_intake_receipt_lists_every_item_with_its_prices_and_totals(intake, badung, tmp_path):
     text = pdf_text(intake_receipt_pdf(intake), tmp_path)
     umbrella, parasol = intake.items.order_by("pk")
     assert receipt_number(intake) == f"TJ-{intake.pk:06d}" and receipt_number(intake) in text
-    for expected in [badung.name, "Galeri Dekranasda Badung", "Usaha Payung Hias Mini",
-                     "Ni Made Sari", "Getasan", "Dua warna", "1 October 2026"]:
+    for expected in [
+        badung.name,
+        "Galeri Dekranasda Badung",
+        "Usaha Payung Hias Mini",
+        "Ni Made Sari",
+        "Getasan",
+        "Dua warna",
+        "1 October 2026",
+    ]:
         assert expected in text
     umbrella_row = next(line for line in text.splitlines() if umbrella.code in line)
     assert AMOUNT.findall(umbrella_row) == ["Rp 100.000", "Rp 125.000", "Rp 2.000.000"]
@@ -173,21 +210,29 @@ def settled(gallery, airport, badung, badung_secretary, badung_cashier):
     return deducted. October is paid in part."""
     with time_machine.travel(OCT_10):
         payung = consign(gallery, badung_secretary, quantity=5)
-        tedung = consign(gallery, badung_secretary, quantity=2, price="300000", commission="15",
-                         product=make_product_of(payung.intake.business, "Tedung Poleng",
-                                                 300_000))
-        services.transfer_stock(item=payung, source=gallery, destination=airport, quantity=1,
-                                by=badung_secretary)
+        tedung = consign(
+            gallery,
+            badung_secretary,
+            quantity=2,
+            price="300000",
+            commission="15",
+            product=make_product_of(payung.intake.business, "Tedung Poleng", 300_000),
+        )
+        services.transfer_stock(
+            item=payung, source=gallery, destination=airport, quantity=1, by=badung_secretary
+        )
         sell(gallery, payung, badung_cashier, quantity=2, discount="5000")
         sell(airport, payung, badung_cashier, quantity=1)
         sell(gallery, tedung, badung_cashier, quantity=1)
     with time_machine.travel(NOV_3):
         (october,) = settle_month(council=badung, year=2026, month=10, by=badung_secretary)
-        pay_settlement(settlement=october, amount=Decimal(200_000), reference="TRF-001",
-                       by=badung_secretary)
+        pay_settlement(
+            settlement=october, amount=Decimal(200_000), reference="TRF-001", by=badung_secretary
+        )
         line = SaleLine.objects.get(item=payung, quantity=1)
-        services.return_from_customer(sale_line=line, quantity=1, reason="Gagang patah",
-                                      by=badung_cashier)
+        services.return_from_customer(
+            sale_line=line, quantity=1, reason="Gagang patah", by=badung_cashier
+        )
     with time_machine.travel(DEC_2):
         (november,) = settle_month(council=badung, year=2026, month=11, by=badung_secretary)
     october.refresh_from_db()
@@ -196,8 +241,11 @@ def settled(gallery, airport, badung, badung_secretary, badung_cashier):
 
 def sale_rows(text: str) -> list[list[Decimal]]:
     """The amounts of each dated row of a statement (sales and returns alike)."""
-    return [[rupiah(a) for a in AMOUNT.findall(line)] for line in text.splitlines()
-            if re.match(r"\s*\d{2}-\d{2}-\d{4}\s", line)]
+    return [
+        [rupiah(a) for a in AMOUNT.findall(line)]
+        for line in text.splitlines()
+        if re.match(r"\s*\d{2}-\d{2}-\d{4}\s", line)
+    ]
 
 
 def figure(text: str, label: str) -> str:
@@ -205,17 +253,19 @@ def figure(text: str, label: str) -> str:
     return AMOUNT.findall(line)[-1]
 
 
-def test_the_statement_totals_equal_the_settlement_and_the_sum_of_its_lines(settled,
-                                                                           tmp_path):
+def test_the_statement_totals_equal_the_settlement_and_the_sum_of_its_lines(settled, tmp_path):
     october, _november = settled
     text = pdf_text(statement_pdf(october), tmp_path)
     assert "Usaha Payung Hias Mini" in text and "1 October 2026 – 31 October 2026" in text
     rows = sale_rows(text)
     # 2 umbrellas less Rp 5.000, 1 at the airport, 1 parasol: total, commission, share
-    assert sorted(rows) == sorted([
-        [Decimal(245_000), Decimal(49_000), Decimal(196_000)],
-        [Decimal(125_000), Decimal(25_000), Decimal(100_000)],
-        [Decimal(300_000), Decimal(45_000), Decimal(255_000)]])
+    assert sorted(rows) == sorted(
+        [
+            [Decimal(245_000), Decimal(49_000), Decimal(196_000)],
+            [Decimal(125_000), Decimal(25_000), Decimal(100_000)],
+            [Decimal(300_000), Decimal(45_000), Decimal(255_000)],
+        ]
+    )
     assert "Gerai Bandara" in text
     gross = sum(row[0] for row in rows)
     commission = sum(row[1] for row in rows)
@@ -260,18 +310,18 @@ def test_a_statement_link_opens_for_ninety_days_and_only_unaltered(settled):
     assert settlement_for_token(other_id) is None
     assert settlement_for_token(token[:-1] + ("A" if token[-1] != "A" else "B")) is None
     assert settlement_for_token("") is None and settlement_for_token("1") is None
-    with time_machine.travel(dt.datetime.now(dt.UTC)
-                             + dt.timedelta(days=STATEMENT_LINK_DAYS, hours=1)):
+    with time_machine.travel(
+        dt.datetime.now(dt.UTC) + dt.timedelta(days=STATEMENT_LINK_DAYS, hours=1)
+    ):
         assert settlement_for_token(token) is None
-    with time_machine.travel(dt.datetime.now(dt.UTC)
-                             + dt.timedelta(days=STATEMENT_LINK_DAYS - 1)):
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=STATEMENT_LINK_DAYS - 1)):
         assert settlement_for_token(token) == october
     assert Settlement.objects.count() == 2
 
 
-def test_a_statement_over_several_pages_shows_each_total_once(gallery, badung,
-                                                               badung_secretary,
-                                                               badung_cashier, tmp_path):
+def test_a_statement_over_several_pages_shows_each_total_once(
+    gallery, badung, badung_secretary, badung_cashier, tmp_path
+):
     with time_machine.travel(OCT_10):
         item = consign(gallery, badung_secretary, quantity=80, price="99999", commission="12.5")
         for n in range(70):
@@ -288,7 +338,9 @@ def test_a_statement_over_several_pages_shows_each_total_once(gallery, badung,
     assert sum(row[2] for row in rows) == settlement.amount_due
     sums = [line for line in text.splitlines() if line.strip().startswith("Sold")]
     assert len(sums) == 1  # the sum row is not repeated on every page
-    assert AMOUNT.findall(sums[0]) == [format_rupiah(settlement.gross),
-                                       format_rupiah(settlement.commission),
-                                       format_rupiah(settlement.amount_due)]
+    assert AMOUNT.findall(sums[0]) == [
+        format_rupiah(settlement.gross),
+        format_rupiah(settlement.commission),
+        format_rupiah(settlement.amount_due),
+    ]
     assert figure(text, "Gross sales") == format_rupiah(settlement.gross)

@@ -24,19 +24,30 @@ class Command(BaseCommand):
                 councils = regions_demo.load()
                 logins = accounts_demo.load(councils)
                 register = registry_demo.load(
-                    councils, by=User.objects.get(username="badung.sekretariat"))
+                    councils, by=User.objects.get(username="badung.sekretariat")
+                )
                 programs_demo.load(councils)
                 catalog = catalog_demo.load(councils)
                 sales_demo.load(councils)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        self.stdout.write(_("Demo ready. Every demo login uses the password: %(pw)s")
-                          % {"pw": accounts_demo.DEMO_PASSWORD})
+        self.stdout.write(
+            _("Demo ready. Every demo login uses the password: %(pw)s")
+            % {"pw": accounts_demo.DEMO_PASSWORD}
+        )
         for username, what in logins:
             self.stdout.write(f"  {username:<22} {what}")
         self.stdout.write(
-            _("Badung's register: %(businesses)s businesses; %(icons)s of %(villages)s "
-              "villages have a craft icon.") % register)
+            _(
+                "Badung's register: %(businesses)s businesses; %(icons)s of %(villages)s "
+                "villages have a craft icon."
+            )
+            % register
+        )
         self.stdout.write(
-            _("Catalog: %(products)s products, %(published)s published and %(waiting)s "
-              "waiting for approval, with %(photos)s photos.") % catalog)
+            _(
+                "Catalog: %(products)s products, %(published)s published and %(waiting)s "
+                "waiting for approval, with %(photos)s photos."
+            )
+            % catalog
+        )

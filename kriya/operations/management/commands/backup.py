@@ -16,8 +16,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", type=Path, default=Path(settings.VAR_DIR) / "backups",
-                            help="folder for the archive (default: var/backups)")
+        parser.add_argument(
+            "--output",
+            type=Path,
+            default=Path(settings.VAR_DIR) / "backups",
+            help="folder for the archive (default: var/backups)",
+        )
 
     def handle(self, *args, output: Path, **options):
         try:
@@ -28,8 +32,15 @@ class Command(BaseCommand):
         rows = sum(t["rows"] for t in manifest["tables"].values())
         size = archive.stat().st_size / 1_000_000
         self.stdout.write(
-            _("Backed up %(tables)s tables (%(rows)s rows) and %(media)s media files to "
-              "%(archive)s (%(size).1f MB).")
-            % {"tables": len(manifest["tables"]), "rows": rows,
-               "media": manifest["media"]["files"], "archive": archive, "size": size}
+            _(
+                "Backed up %(tables)s tables (%(rows)s rows) and %(media)s media files to "
+                "%(archive)s (%(size).1f MB)."
+            )
+            % {
+                "tables": len(manifest["tables"]),
+                "rows": rows,
+                "media": manifest["media"]["files"],
+                "archive": archive,
+                "size": size,
+            }
         )

@@ -14,8 +14,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--businesses", type=int, required=True,
-                            help="number of businesses (each with its owner)")
+        parser.add_argument(
+            "--businesses",
+            type=int,
+            required=True,
+            help="number of businesses (each with its owner)",
+        )
         parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     def handle(self, *args, businesses: int, seed: int, **options):
@@ -24,8 +28,13 @@ class Command(BaseCommand):
         except ValidationError as e:
             raise CommandError(" ".join(e.messages)) from e
         self.stdout.write(
-            _("National data set: %(councils)s councils, %(businesses)s businesses with their "
-              "owners, %(products)s products.")
-            % {"councils": report.councils, "businesses": report.businesses,
-               "products": report.products}
+            _(
+                "National data set: %(councils)s councils, %(businesses)s businesses with their "
+                "owners, %(products)s products."
+            )
+            % {
+                "councils": report.councils,
+                "businesses": report.businesses,
+                "products": report.products,
+            }
         )

@@ -16,8 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archive", type=Path)
-        parser.add_argument("--yes", action="store_true",
-                            help="overwrite a database that already holds data")
+        parser.add_argument(
+            "--yes", action="store_true", help="overwrite a database that already holds data"
+        )
 
     def handle(self, *args, archive: Path, yes: bool, **options):
         if not archive.is_file():
@@ -27,8 +28,14 @@ class Command(BaseCommand):
         except ValidationError as e:
             raise CommandError(" ".join(e.messages)) from e
         self.stdout.write(
-            _("Restored %(archive)s: %(tables)s tables (%(rows)s rows) and %(media)s media "
-              "files; every table matches the manifest.")
-            % {"archive": result.archive.name, "tables": result.tables, "rows": result.rows,
-               "media": result.media_files}
+            _(
+                "Restored %(archive)s: %(tables)s tables (%(rows)s rows) and %(media)s media "
+                "files; every table matches the manifest."
+            )
+            % {
+                "archive": result.archive.name,
+                "tables": result.tables,
+                "rows": result.rows,
+                "media": result.media_files,
+            }
         )

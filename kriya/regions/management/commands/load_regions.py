@@ -15,8 +15,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--source", type=Path, default=services.DATA_DIR,
-                            help="Folder with provinces/regencies/districts/villages .csv(.gz)")
+        parser.add_argument(
+            "--source",
+            type=Path,
+            default=services.DATA_DIR,
+            help="Folder with provinces/regencies/districts/villages .csv(.gz)",
+        )
         parser.add_argument("--only", help="Load only this province's subtree (e.g. 51)")
 
     def handle(self, *args, source: Path, only: str | None, **options):
@@ -26,18 +30,25 @@ class Command(BaseCommand):
             raise CommandError("\n".join(error.messages)) from error
         counts = report.counts()
         self.stdout.write(
-            _("Regions: %(p)s provinces, %(r)s regencies/cities, %(d)s districts, "
-              "%(v)s villages.")
-            % {"p": counts["provinces"], "r": counts["regencies"],
-               "d": counts["districts"], "v": counts["villages"]}
+            _("Regions: %(p)s provinces, %(r)s regencies/cities, %(d)s districts, %(v)s villages.")
+            % {
+                "p": counts["provinces"],
+                "r": counts["regencies"],
+                "d": counts["districts"],
+                "v": counts["villages"],
+            }
         )
         if not report.changed:
             self.stdout.write(_("No changes: the regions were already up to date."))
             return
         for stem, level in report.levels.items():
-            for label, codes in [(_("added"), level.created), (_("renamed"), level.renamed),
-                                 (_("moved"), level.moved), (_("deactivated"), level.deactivated),
-                                 (_("reactivated"), level.reactivated)]:
+            for label, codes in [
+                (_("added"), level.created),
+                (_("renamed"), level.renamed),
+                (_("moved"), level.moved),
+                (_("deactivated"), level.deactivated),
+                (_("reactivated"), level.reactivated),
+            ]:
                 if codes:
                     sample = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
                     self.stdout.write(f"  {stem}: {len(codes)} {label} ({sample})")

@@ -20,21 +20,36 @@ class Command(BaseCommand):
         parser.add_argument("--council", required=True, help="Council region code, e.g. 51.03")
         parser.add_argument("--kind", choices=KINDS, default="business")
         parser.add_argument("--commit", action="store_true", help="Write the rows")
-        parser.add_argument("--mode", choices=MODES, default="valid",
-                            help="valid: import the valid rows; all: all or nothing")
+        parser.add_argument(
+            "--mode",
+            choices=MODES,
+            default="valid",
+            help="valid: import the valid rows; all: all or nothing",
+        )
 
-    def handle(self, *args, file: Path, council: str, kind: str, commit: bool, mode: str,
-               **options):
+    def handle(
+        self, *args, file: Path, council: str, kind: str, commit: bool, mode: str, **options
+    ):
         acting = Council.objects.filter(code=council).first()
         if acting is None:
             raise CommandError(f"No council with code {council}.")
         try:
-            preview = preview_file(content=file.read_bytes(), filename=file.name,
-                                   council=acting, kind=kind)
-            output = {"counts": preview.counts(), "notes": preview.notes, "problems": [
-                {"row": row.number, "status": row.status,
-                 "problems": [{"column": c, "reason": r} for c, r in row.problems]}
-                for row in preview.rows if row.problems]}
+            preview = preview_file(
+                content=file.read_bytes(), filename=file.name, council=acting, kind=kind
+            )
+            output = {
+                "counts": preview.counts(),
+                "notes": preview.notes,
+                "problems": [
+                    {
+                        "row": row.number,
+                        "status": row.status,
+                        "problems": [{"column": c, "reason": r} for c, r in row.problems],
+                    }
+                    for row in preview.rows
+                    if row.problems
+                ],
+            }
             if commit:
                 output["result"] = commit_preview(preview, mode=mode).as_dict()
         except (ValidationError, OSError) as error:
