@@ -42,10 +42,10 @@ system-deps: ## Debian packages the tests need: gettext, Chromium, PostgreSQL 15
 messages: install
 	@$(MANAGE) compilemessages --ignore=.venv -v0
 
-translations: install ## Collect new strings into the Indonesian catalogue and fill known ones
+translations: install-test ## Collect new strings into the .po; then write their Indonesian there
 	$(MANAGE) makemessages -l id --no-obsolete --ignore=.venv --ignore=var --ignore=e2e \
-		--ignore=bench --ignore=scripts --ignore='*/tests/*'
-	$(PY) scripts/fill-translations.py
+		--ignore=bench --ignore=scripts --ignore=node_modules --ignore='*/tests/*'
+	@$(VENV)/bin/pytest -q kriya/tests/test_translations.py -k committed
 
 serve: install messages
 	@bash scripts/serve-demo

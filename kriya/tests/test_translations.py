@@ -1,12 +1,12 @@
 """Every interface string has its Indonesian translation."""
 
-import ast
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import polib
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -14,33 +14,23 @@ ROOT = Path(__file__).resolve().parents[2]
 PO = "kriya/locale/id/LC_MESSAGES/django.po"
 
 
-def untranslated(po_text: str) -> list[str]:
-    """msgids whose msgstr is empty or marked fuzzy (the header excepted)."""
-    missing = []
-    for block in po_text.split("\n\n"):
-        lines = [line for line in block.strip().split("\n") if line]
-        fuzzy = any(line.startswith("#,") and "fuzzy" in line for line in lines)
-        current, parts = None, {}
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            if not line.startswith('"'):
-                current, line = line.split(" ", 1)
-                parts[current] = ""
-            parts[current] += ast.literal_eval(line)
-        msgid = parts.get("msgid", "")
-        msgstr = parts.get("msgstr", parts.get("msgstr[0]", ""))
-        if msgid and (fuzzy or not msgstr):
-            missing.append(msgid)
-    return missing
+def untranslated(po: polib.POFile) -> list[str]:
+    """msgids whose Indonesian is missing or marked fuzzy (the header excepted)."""
+    return [entry.msgid for entry in po if not entry.obsolete and not entry.translated()]
 
 
-def test_the_parser_finds_what_it_should():
-    po = (
+def test_a_missing_or_fuzzy_entry_counts_as_untranslated():
+    po = polib.pofile(
         'msgid "Log in"\nmsgstr "Masuk"\n\nmsgid "Save"\nmsgstr ""\n\n'
-        '#, fuzzy\nmsgid "Board"\nmsgstr "Dewan"\n'
+        '#, fuzzy\nmsgid "Board"\nmsgstr "Dewan"\n\n'
+        'msgid "%(n)s row"\nmsgid_plural "%(n)s rows"\nmsgstr[0] ""\n'
     )
-    assert untranslated(po) == ["Save", "Board"]
+    assert untranslated(po) == ["Save", "Board", "%(n)s row"]
+
+
+def test_no_msgid_is_written_twice():
+    ids = [(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(ROOT / PO))]
+    assert len(ids) == len(set(ids))
 
 
 def test_every_string_in_the_source_has_an_indonesian_translation(tmp_path):
@@ -67,12 +57,12 @@ def test_every_string_in_the_source_has_an_indonesian_translation(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    missing = untranslated((copy / PO).read_text(encoding="utf-8"))
+    missing = untranslated(polib.pofile(str(copy / PO)))
     assert missing == [], "no Indonesian for: " + "; ".join(missing)
 
 
 def test_the_committed_catalogue_is_complete():
-    assert untranslated((ROOT / PO).read_text(encoding="utf-8")) == []
+    assert untranslated(polib.pofile(str(ROOT / PO))) == []
 
 
 def test_key_words_are_indonesian():

@@ -163,18 +163,20 @@ def test_attendance_marks_the_others_absent(badung, badung_businesses):
 
 
 def test_the_bad_input_messages_have_indonesian_translations():
-    from scripts.translations_id_programs import ID
+    from django.utils import translation
+    from django.utils.translation import gettext
 
-    for msgid in [
-        "Give the target's unit (IKM, desa, merek, Rp …).",
-        "The target must be a positive number.",
-        "%(name)s is registered in %(village)s, outside the region of %(council)s, and "
-        "cannot take part in its activity.",
-        "The score must be between 0 and 100.",
-        "“Ends on” cannot be before “starts on”: an activity cannot end before it begins.",
-        "“%(number)s” is not a %(kind)s application number; it looks like %(example)s.",
-    ]:
-        assert ID[msgid]
+    with translation.override("id"):
+        for msgid in [
+            "Give the target's unit (IKM, desa, merek, Rp …).",
+            "The target must be a positive number.",
+            "%(name)s is registered in %(village)s, outside the region of %(council)s, and "
+            "cannot take part in its activity.",
+            "The score must be between 0 and 100.",
+            "“Ends on” cannot be before “starts on”: an activity cannot end before it begins.",
+            "“%(number)s” is not a %(kind)s application number; it looks like %(example)s.",
+        ]:
+            assert gettext(msgid) != msgid, msgid
 
 
 def test_moving_an_activity_moves_the_year_its_participants_count_for(badung, badung_businesses):
