@@ -68,8 +68,10 @@ test-browser: install-test messages
 bench: install-test messages ## Benchmarks named in DESIGN.md; JSON on stdout and in var/bench.json
 	$(PY) -m bench
 
-lint: install-test
+lint: install-test ## Format, lint and type checks (the same as the pre-commit hooks)
+	$(VENV)/bin/ruff format --check kriya e2e bench scripts conftest.py
 	$(VENV)/bin/ruff check kriya e2e bench scripts conftest.py
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf var/ $(VENV)
