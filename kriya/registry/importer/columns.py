@@ -186,6 +186,7 @@ SIGNATURES: dict[str, list[frozenset[str]]] = {
 FIELDS = tuple(SIGNATURES)
 THRESHOLD = 50  # a field is taken from a column scoring at least this (out of 100)
 HEADER_SEARCH_ROWS = 15
+EXAMPLE_ROWS = 5
 NUMBERING = {"", "no", "nomor", "number", "nourut", "urut", "nr"}
 
 
@@ -239,6 +240,7 @@ class ColumnMap:
     fields: dict[str, int]  # field → column index
     headings: dict[int, str]  # column index → heading as written in the file
     closest: dict[int, tuple[str, int]] = field(default_factory=dict)  # column → best guess
+    examples: dict[int, str] = field(default_factory=dict)  # column → a value under it
 
     def heading(self, name: str) -> str:
         return self.headings.get(self.fields.get(name, -1), str(LABELS.get(name, name)))
@@ -264,32 +266,60 @@ class ColumnMap:
 
     def unused_notes(self) -> list[str]:
         """Each column not used, in plain words, with the field it is closest to."""
-        notes = []
-        for column, text in sorted(self.headings.items()):
-            if self.field_of(column) or is_numbering(text):
-                continue
-            guess = self.closest.get(column)
-            if guess is None:
-                notes.append(
-                    _("Column “%(heading)s” is not used: no field in Kriya is like it.")
-                    % {"heading": text}
-                )
-            elif guess[0] in self.fields:
-                notes.append(
-                    _("Column “%(heading)s” is not used: %(field)s already comes from “%(other)s”.")
-                    % {"heading": text, "field": LABELS[guess[0]], "other": self.heading(guess[0])}
-                )
-            else:
-                notes.append(
-                    _("Column “%(heading)s” is not used; the closest field is %(field)s.")
-                    % {"heading": text, "field": LABELS[guess[0]]}
-                )
-        return notes
+        return [note for column in sorted(self.headings) if (note := self.unused_note(column))]
+
+    def unused_note(self, column: int) -> str:
+        """Why the column is not used and what it might be; "" for a used column."""
+        text = self.headings[column]
+        if self.field_of(column) or is_numbering(text):
+            return ""
+        guess = self.closest.get(column)
+        if guess is None:
+            return _("Column “%(heading)s” is not used: no field in Kriya is like it.") % {
+                "heading": text
+            }
+        if guess[0] in self.fields:
+            return _(
+                "Column “%(heading)s” is not used: %(field)s already comes from “%(other)s”."
+            ) % {"heading": text, "field": LABELS[guess[0]], "other": self.heading(guess[0])}
+        return _("Column “%(heading)s” is not used; the closest field is %(field)s.") % {
+            "heading": text,
+            "field": LABELS[guess[0]],
+        }
+
+    def require(self, kind: str) -> None:
+        """Refuse a mapping without the columns a row cannot do without."""
+        from django.core.exceptions import ValidationError
+
+        name_field = "business_name" if kind == "business" else "owner_name"
+        missing = [
+            label
+            for label, ok in [
+                (
+                    _("business name (Nama Usaha)")
+                    if kind == "business"
+                    else _("name (Nama Perajin)"),
+                    name_field in self.fields,
+                ),
+                (
+                    _("village (Desa) or village code (Kode Desa)"),
+                    "village" in self.fields or "village_code" in self.fields,
+                ),
+            ]
+            if not ok
+        ]
+        if missing:
+            raise ValidationError(
+                _("Required column missing: %(columns)s. Found: %(found)s.")
+                % {"columns": ", ".join(missing), "found": ", ".join(self.headings.values())}
+            )
 
     def with_fields(self, chosen: dict[int, str]) -> ColumnMap:
         """The same headings with the user's choice: column → field, "" for not used."""
         fields = {name: column for column, name in sorted(chosen.items()) if name in SIGNATURES}
-        return ColumnMap(self.header_row, fields, dict(self.headings), dict(self.closest))
+        return ColumnMap(
+            self.header_row, fields, dict(self.headings), dict(self.closest), dict(self.examples)
+        )
 
     def as_dict(self) -> dict:
         return {
@@ -297,6 +327,7 @@ class ColumnMap:
             "fields": self.fields,
             "headings": [[column, text] for column, text in sorted(self.headings.items())],
             "closest": [[column, *guess] for column, guess in sorted(self.closest.items())],
+            "examples": [[column, text] for column, text in sorted(self.examples.items())],
         }
 
     @classmethod
@@ -306,6 +337,7 @@ class ColumnMap:
             fields={name: int(column) for name, column in data["fields"].items()},
             headings={int(column): text for column, text in data["headings"]},
             closest={int(column): (name, score) for column, name, score in data["closest"]},
+            examples={int(column): text for column, text in data.get("examples", [])},
         )
 
 
@@ -336,7 +368,20 @@ def find_columns(rows: list[list]) -> ColumnMap | None:
         found = _match_row(row)
         if len(found.fields) >= 2 and (best is None or len(found.fields) > len(best.fields)):
             found.header_row, best = index, found
+    if best is not None:
+        best.examples = _examples(rows[best.header_row + 1 : best.header_row + 1 + EXAMPLE_ROWS])
     return best
+
+
+def _examples(rows: list[list]) -> dict[int, str]:
+    """The first value under each heading, shown beside it when the user checks the map."""
+    found: dict[int, str] = {}
+    for row in rows:
+        for column, cell in enumerate(row):
+            text = " ".join(str(cell).split()) if cell is not None else ""
+            if text and column not in found:
+                found[column] = text[:40]
+    return found
 
 
 def parse_overrides(texts: list[str], columns: ColumnMap) -> dict[int, str]:

@@ -168,25 +168,7 @@ def build_preview(
             )
         )
     name_field = "business_name" if kind == "business" else "owner_name"
-    missing = [
-        label
-        for label, ok in [
-            (
-                _("business name (Nama Usaha)") if kind == "business" else _("name (Nama Perajin)"),
-                name_field in columns.fields,
-            ),
-            (
-                _("village (Desa) or village code (Kode Desa)"),
-                "village" in columns.fields or "village_code" in columns.fields,
-            ),
-        ]
-        if not ok
-    ]
-    if missing:
-        raise ValidationError(
-            _("Required column missing: %(columns)s. Found: %(found)s.")
-            % {"columns": ", ".join(missing), "found": ", ".join(columns.headings.values())}
-        )
+    columns.require(kind)
     register = Register(council)
     villages = VillageIndex(council)
     seen: dict[tuple, int] = {}

@@ -5,7 +5,9 @@ inside a transaction, as any separate process would see them; so these tests com
 real (transactional) and bring back Bali's regions and the craft taxonomy each time.
 """
 
+import html
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from openpyxl import load_workbook
 
 from kriya.regions.services import load_regions
 from kriya.registry.categories import seed
+from kriya.registry.importer import ColumnMap
 from kriya.registry.models import Business, CraftCategory, ImportBatch
 from kriya.registry.tests.files import xlsx
 
@@ -55,6 +58,27 @@ def upload(client, content: bytes, name: str = "rekap.xlsx", kind: str = "busine
     return client.post("/admin/impor/", {"kind": kind, "file": SimpleUploadedFile(name, content)})
 
 
+def mapping_shown(page: str) -> dict[str, str]:
+    """The mapping table as the user reads it: heading in the file → the field selected."""
+    shown = {}
+    for row in re.findall(r'<tr[^>]*data-column="[A-Z]+">(.*?)</tr>', page, re.S):
+        heading = re.search(r"<strong>(.*?)</strong>", row).group(1)
+        selected = re.search(r'<option value="([a-z_]*)"[^>]*selected', row)
+        shown[html.unescape(heading)] = selected.group(1) if selected else ""
+    return shown
+
+
+def confirm_columns(client, batch, captured, **changes: str):
+    """Submit the mapping step as shown, with ``changes`` (heading → field) made first."""
+    columns = ColumnMap.from_dict(ImportBatch.objects.get(pk=batch.pk).columns)
+    data = {f"column_{c}": columns.field_of(c) for c in columns.headings}
+    for column, heading in columns.headings.items():
+        if heading in changes:
+            data[f"column_{column}"] = changes[heading]
+    with captured(execute=True):
+        return client.post(f"/admin/impor/{batch.pk}/", data)
+
+
 def test_the_secretariat_uploads_reads_every_problem_and_imports_the_valid_rows(
     client, badung_secretary, django_capture_on_commit_callbacks
 ):
@@ -64,6 +88,18 @@ def test_the_secretariat_uploads_reads_every_problem_and_imports_the_valid_rows(
     batch = ImportBatch.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/impor/{batch.pk}/")
     assert not Business.objects.exists()  # nothing is written before confirmation
+    run_worker()
+    page = client.get(f"/admin/impor/{batch.pk}/").text
+    assert mapping_shown(page) == {
+        "Nama Usaha": "business_name",
+        "Nama Perajin": "owner_name",
+        "Desa": "village",
+        "Kecamatan": "district",
+        "Jenis Kriya": "category",
+        "Telp": "phone",
+        "Omzet/Tahun": "turnover_year",
+    }
+    assert confirm_columns(client, batch, django_capture_on_commit_callbacks).status_code == 302
     run_worker()
     page = client.get(f"/admin/impor/{batch.pk}/").text
     assert 'data-count="rows">4<' in page and 'data-count="error">1<' in page
@@ -96,6 +132,8 @@ def test_all_or_nothing_refuses_a_file_with_errors(
         upload(client, xlsx(BADUNG_FILE))
     run_worker()
     batch = ImportBatch.objects.get()
+    confirm_columns(client, batch, django_capture_on_commit_callbacks)
+    run_worker()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/admin/impor/{batch.pk}/simpan/", {"mode": "all"})
     run_worker()
@@ -143,6 +181,7 @@ def test_a_sibling_council_cannot_open_the_import(
     batch = ImportBatch.objects.get()
     client.force_login(gianyar_secretary)
     assert client.get(f"/admin/impor/{batch.pk}/").status_code == 404
+    assert client.post(f"/admin/impor/{batch.pk}/", {"column_0": "phone"}).status_code == 404
     assert client.post(f"/admin/impor/{batch.pk}/simpan/", {"mode": "valid"}).status_code == 404
 
 
