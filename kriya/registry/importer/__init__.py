@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from kriya.regions.models import Council
-from kriya.registry.importer.columns import ColumnMap, find_columns
+from kriya.registry.importer.columns import ColumnMap, find_columns, parse_overrides
 from kriya.registry.importer.commit import Result, commit_preview
 from kriya.registry.importer.preview import KINDS, Preview, build_preview
 from kriya.registry.importer.reading import read_rows
@@ -34,16 +34,27 @@ def preview_file(
     kind: str,
     progress=None,
     columns: ColumnMap | None = None,
+    overrides: list[str] | tuple[str, ...] = (),
 ) -> Preview:
-    """Every row judged; ``columns`` is the mapping the user confirmed (else the matcher's)."""
-    return build_preview(
-        read_rows(content, filename), council=council, kind=kind, progress=progress, columns=columns
-    )
+    """Every row judged; ``columns`` is the mapping the user confirmed (else the matcher's),
+    ``overrides`` corrections typed as ``"No. HP/WA=phone"`` (``"Foto="``: not used)."""
+    rows = read_rows(content, filename)
+    if overrides:
+        found = columns or _found(rows)
+        try:
+            columns = found.with_fields(parse_overrides(list(overrides), found))
+        except ValueError as error:
+            raise ValidationError(str(error)) from error
+    return build_preview(rows, council=council, kind=kind, progress=progress, columns=columns)
 
 
 def propose_columns(*, content: bytes, filename: str) -> ColumnMap:
     """The matcher's mapping of the file's headings, for the user to confirm or correct."""
-    columns = find_columns(read_rows(content, filename))
+    return _found(read_rows(content, filename))
+
+
+def _found(rows: list[list]) -> ColumnMap:
+    columns = find_columns(rows)
     if columns is None:
         raise ValidationError(
             _(

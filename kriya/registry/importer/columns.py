@@ -184,6 +184,20 @@ SIGNATURES: dict[str, list[frozenset[str]]] = {
     }.items()
 }
 FIELDS = tuple(SIGNATURES)
+# Words that rule a field out, whatever else matches: "Omzet per Tahun" is never monthly.
+EXCLUDES = {
+    "turnover_year": {"bulan"},
+    "turnover_month": {"tahun"},
+    "birth_year": {"berdiri", "omzet"},
+    "year_founded": {"lahir", "omzet"},
+}
+# Words a heading must have for the field: a bare "Omzet" is not monthly, "Desa" no code.
+REQUIRES = {
+    "turnover_month": {"bulan"},
+    "village_code": {"kode"},
+    "birth_year": {"lahir"},
+    "year_founded": {"berdiri"},
+}
 THRESHOLD = 50  # a field is taken from a column scoring at least this (out of 100)
 HEADER_SEARCH_ROWS = 15
 EXAMPLE_ROWS = 5
@@ -218,15 +232,25 @@ def _weight(found: frozenset[str] | set[str]) -> float:
 
 def scores(heading: object) -> dict[str, int]:
     """Each field's likeness to the heading, 0–100 (the weighted share of words shared)."""
-    found = words(heading)
+    return {name: score for name, (score, _shared) in _ranked(words(heading)).items()}
+
+
+def _ranked(found: frozenset[str]) -> dict[str, tuple[int, float]]:
+    """Field → (score, weight of the words shared): between two equal scores the heading
+    saying more wins ("Omzet per Tahun" over a bare "Omzet")."""
     result = {}
     for name, alternatives in SIGNATURES.items():
+        if found & EXCLUDES.get(name, set()) or not found >= REQUIRES.get(name, set()):
+            continue
         best = max(
-            (_weight(found & wanted) / _weight(found | wanted) for wanted in alternatives),
-            default=0.0,
+            (
+                (_weight(found & wanted) / _weight(found | wanted), _weight(found & wanted))
+                for wanted in alternatives
+            ),
+            default=(0.0, 0.0),
         )
-        if best > 0:
-            result[name] = round(100 * best)
+        if best[0] > 0:
+            result[name] = (round(100 * best[0]), best[1])
     return result
 
 
@@ -345,12 +369,14 @@ def _match_row(row: list) -> ColumnMap:
     headings = {c: " ".join(str(cell).split()) for c, cell in enumerate(row) if _is_heading(cell)}
     candidates, closest = [], {}
     for column, text in headings.items():
-        ranked = sorted(scores(text).items(), key=lambda item: -item[1])
+        ranked = sorted(_ranked(words(text)).items(), key=lambda item: -item[1][0])
         if ranked:
-            closest[column] = ranked[0]
-        candidates += [(score, -column, name) for name, score in ranked if score >= THRESHOLD]
+            closest[column] = (ranked[0][0], ranked[0][1][0])
+        candidates += [
+            (score, shared, -column, name) for name, (score, shared) in ranked if score >= THRESHOLD
+        ]
     fields: dict[str, int] = {}
-    for _score, column, name in sorted(candidates, reverse=True):  # best first, then leftmost
+    for *_score, column, name in sorted(candidates, reverse=True):  # best, then leftmost
         if name not in fields and -column not in fields.values():
             fields[name] = -column
     return ColumnMap(0, fields, headings, closest)
