@@ -203,3 +203,111 @@ def test_the_template_has_instructions_headings_and_dropdowns(client, badung_sec
     assert any("Daftar!" in f for f in formulas) and len(formulas) >= 3
     assert book["Daftar"].sheet_state == "hidden"
     assert "Endek" in [c.value for c in book["Daftar"]["D"]]
+
+
+PHONES_FILE = [
+    ["DATA IKM BINAAN 2026"],
+    ["No.", "Nama IKM", "Kel./Desa", "No. HP/WA", "Telp Usaha", "Jml Tenaga Kerja", "Foto"],
+    [1, "Tenun Endek Sari", "Getasan", "0812-3456-7890", "0813-9999-0000", "(3)", ""],
+    [2, "Ukiran Jagapati", "Jagapati", "", "0813-1111-2222", 5, ""],
+    ["JUMLAH", "", "", "", "", 2, ""],
+]
+
+
+def test_the_mapping_step_shows_the_guess_and_the_corrected_mapping_is_the_one_used(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(PHONES_FILE))
+    batch = ImportBatch.objects.get()
+    run_worker()
+    page = client.get(f"/admin/impor/{batch.pk}/").text
+    assert "Kolom di berkas" in page and "Data di Kriya" in page
+    assert mapping_shown(page) == {
+        "No.": "",
+        "Nama IKM": "business_name",
+        "Kel./Desa": "village",
+        "No. HP/WA": "phone",
+        "Telp Usaha": "",
+        "Jml Tenaga Kerja": "workers",
+        "Foto": "",
+    }
+    assert (
+        "Kolom “Telp Usaha” tidak dipakai: telepon sudah diambil dari kolom “No. HP/WA”."
+        in html.unescape(page)
+    )
+    assert "0813-9999-0000" in page  # an example value beside its heading
+    assert not Business.objects.exists() and 'data-count="rows"' not in page  # not checked yet
+    response = confirm_columns(
+        client,
+        batch,
+        django_capture_on_commit_callbacks,
+        **{"No. HP/WA": "", "Telp Usaha": "phone"},
+    )
+    assert response.status_code == 302
+    run_worker()
+    page = html.unescape(client.get(f"/admin/impor/{batch.pk}/").text)
+    assert 'data-count="rows">2<' in page and "Baris 5: baris jumlah, dilewati." in page
+    assert "“(3)” terbaca -3: tenaga kerja tidak boleh kurang dari nol, jadi dikosongkan." in page
+    assert mapping_shown(page)["Telp Usaha"] == "phone"  # the columns used, shown after the check
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/impor/{batch.pk}/simpan/", {"mode": "valid"})
+    run_worker()
+    phones = dict(Business.objects.values_list("name", "phone"))
+    assert phones == {"Tenun Endek Sari": "+6281399990000", "Ukiran Jagapati": "+6281311112222"}
+    assert Business.objects.get(name="Tenun Endek Sari").workers is None
+
+
+def test_two_columns_for_one_field_are_refused_with_both_named(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(PHONES_FILE))
+    batch = ImportBatch.objects.get()
+    run_worker()
+    response = confirm_columns(
+        client, batch, django_capture_on_commit_callbacks, **{"Telp Usaha": "phone"}
+    )
+    assert response.status_code == 200
+    assert (
+        "“Telp Usaha” dan “No. HP/WA” sama-sama diarahkan ke telepon: pilih salah satu."
+        in html.unescape(response.text)
+    )
+    batch.refresh_from_db()
+    assert batch.status == "mapping" and not batch.columns["confirmed"]
+
+
+def test_a_mapping_without_the_business_name_is_refused_with_what_is_missing(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(PHONES_FILE))
+    batch = ImportBatch.objects.get()
+    run_worker()
+    response = confirm_columns(
+        client, batch, django_capture_on_commit_callbacks, **{"Nama IKM": ""}
+    )
+    assert response.status_code == 200
+    assert "Kolom wajib tidak ada: nama usaha" in html.unescape(response.text)
+    assert ImportBatch.objects.get().status == "mapping"
+
+
+def test_the_columns_can_be_corrected_after_the_check_and_the_rows_are_checked_again(
+    client, badung_secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(badung_secretary)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(client, xlsx(PHONES_FILE))
+    batch = ImportBatch.objects.get()
+    run_worker()
+    confirm_columns(client, batch, django_capture_on_commit_callbacks)
+    run_worker()
+    assert ImportBatch.objects.get().status == "previewed"
+    confirm_columns(client, batch, django_capture_on_commit_callbacks, **{"Jml Tenaga Kerja": ""})
+    run_worker()
+    batch.refresh_from_db()
+    assert batch.status == "previewed" and batch.summary["warning"] == 0
+    assert "terbaca -3" not in html.unescape(client.get(f"/admin/impor/{batch.pk}/").text)
