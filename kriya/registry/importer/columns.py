@@ -388,15 +388,46 @@ def _is_heading(cell: object) -> bool:
 
 def find_columns(rows: list[list]) -> ColumnMap | None:
     """The heading row: the one among the top rows with the most fields recognised (at
-    least two), its columns matched to fields, the best-scoring pairs first."""
+    least two), its columns matched to fields, the best-scoring pairs first; with the row
+    under it when that row names the parts of a merged heading ("Omzet" over "Per Bulan",
+    "Per Tahun")."""
     best: ColumnMap | None = None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         found = _match_row(row)
         if len(found.fields) >= 2 and (best is None or len(found.fields) > len(best.fields)):
             found.header_row, best = index, found
+    if best is not None and best.header_row + 1 < len(rows):
+        best = _with_sub_headings(best, rows[best.header_row], rows[best.header_row + 1])
     if best is not None:
         best.examples = _examples(rows[best.header_row + 1 : best.header_row + 1 + EXAMPLE_ROWS])
     return best
+
+
+def _with_sub_headings(columns: ColumnMap, row: list, below: list) -> ColumnMap:
+    """The two heading rows read as one, if the row below names the parts of a heading
+    merged over several columns (the merge repeats it in each) and reads no worse."""
+    under_merge = [
+        c
+        for c in range(len(row))
+        if _is_heading(row[c])
+        and c < len(below)
+        and _is_heading(below[c])
+        and below[c] != row[c]
+        and any(0 <= n < len(row) and row[n] == row[c] for n in (c - 1, c + 1))
+    ]
+    if not under_merge:
+        return columns
+    joined = [
+        f"{row[c]} {below[c]}"
+        if c < len(below) and _is_heading(below[c]) and below[c] != row[c]
+        else row[c]
+        for c in range(len(row))
+    ]
+    found = _match_row(joined)
+    if len(found.fields) < len(columns.fields):
+        return columns
+    found.header_row = columns.header_row + 1
+    return found
 
 
 def _examples(rows: list[list]) -> dict[int, str]:

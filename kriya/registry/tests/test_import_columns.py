@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from kriya.regions.services import create_council
 from kriya.registry.importer import commit_preview, preview_file, propose_columns
 from kriya.registry.importer.columns import find_columns
+from kriya.registry.importer.template import ARTISAN_COLUMNS, BUSINESS_COLUMNS
 from kriya.registry.importer.values import rupiah_signed, whole_number
 from kriya.registry.models import Artisan, Business
 from kriya.registry.tests.files import xlsx
@@ -412,3 +413,39 @@ def test_the_bengkulu_sample_maps_its_wa_number_and_the_empty_trailing_column():
     assert result.notes == []  # nothing unused to mention
     commit_preview(result, mode="all")
     assert Business.objects.get(name="Anyaman Rotan Seluma").phone == "+6282177002003"
+
+
+@pytest.mark.parametrize("columns", [BUSINESS_COLUMNS, ARTISAN_COLUMNS], ids=["usaha", "perajin"])
+def test_every_heading_of_the_blank_template_goes_to_its_own_field(columns):
+    found = find_columns([[heading for heading, _width, _list in columns]])
+    assert [found.field_of(c) != "" for c in range(len(columns))] == [True] * len(columns)
+
+
+def test_a_heading_merged_over_two_rows_of_parts_is_read_with_its_parts(badung):
+    book = Workbook()
+    sheet = book.active
+    for row in [
+        ["REKAPITULASI IKM KABUPATEN BADUNG"],
+        ["No", "Nama Usaha", "Desa", "Tenaga Kerja", None, "Omzet (Rp)", None],
+        [None, None, None, "L", "P", "Per Bulan", "Per Tahun"],
+        [1, "Tenun Sari", "Getasan", 2, 3, "10 jt", "120.000.000"],
+    ]:
+        sheet.append(row)
+    for cells in ["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:G2"]:
+        sheet.merge_cells(cells)
+    out = io.BytesIO()
+    book.save(out)
+    result = preview(out.getvalue(), badung)
+    assert result.columns.header_row == 2  # data starts under the second heading row
+    assert [(a["heading"], a["field"]) for a in result.columns.assignments()] == [
+        ("No", ""),
+        ("Nama Usaha", "business_name"),
+        ("Desa", "village"),
+        ("Tenaga Kerja L", "workers"),
+        ("Tenaga Kerja P", ""),
+        ("Omzet (Rp) Per Bulan", "turnover_month"),
+        ("Omzet (Rp) Per Tahun", "turnover_year"),
+    ]
+    assert "Kolom “Tenaga Kerja P” tidak dipakai" in " ".join(result.notes)
+    row = result.rows[0]
+    assert row.number == 4 and row.business["yearly_turnover"] == 120_000_000
