@@ -32,6 +32,7 @@ TOTALS = re.compile(
     r"total|umum))?\s*:?",
     re.IGNORECASE,
 )
+TOTALS_LABEL_COLUMNS = 6
 SCALES = {
     "mikro": "mikro",
     "micro": "mikro",
@@ -232,7 +233,9 @@ def _unsaved_formulas(rows: list[list], columns: ColumnMap) -> dict[int, list[tu
 def _is_totals(cells: list, cell: _Cells) -> bool:
     """A totals row: one cell says so, and the name cells are empty or say the same
     (merged over them)."""
-    if not any(isinstance(value, str) and TOTALS.fullmatch(value.strip()) for value in cells):
+    # The label sits at the left (over the number and name cells) or in a name cell.
+    labels = [*cells[:TOTALS_LABEL_COLUMNS], cell.raw("business_name"), cell.raw("owner_name")]
+    if not any(isinstance(value, str) and TOTALS.fullmatch(value.strip()) for value in labels):
         return False
     names = [cell.text(name) for name in ("business_name", "owner_name")]
     return all(not text or TOTALS.fullmatch(text) for text in names)
