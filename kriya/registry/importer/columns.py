@@ -9,9 +9,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rapidfuzz import fuzz, process
+
+from kriya.registry.importer import values
 
 LABELS = {
     "business_name": gettext_lazy("business name"),
@@ -201,6 +204,8 @@ REQUIRES = {
 THRESHOLD = 50  # a field is taken from a column scoring at least this (out of 100)
 HEADER_SEARCH_ROWS = 15
 EXAMPLE_ROWS = 5
+# Between equal headings, the one that sums the others ("Tenaga Kerja" over L | P | Jumlah).
+WHOLE = re.compile(r"\b(?:jumlah|jml|total)\b")
 NUMBERING = {"", "no", "nomor", "number", "nourut", "urut", "nr"}
 
 
@@ -272,15 +277,6 @@ class ColumnMap:
     def field_of(self, column: int) -> str:
         return next((name for name, index in self.fields.items() if index == column), "")
 
-    @property
-    def unknown(self) -> list[str]:
-        used = set(self.fields.values())
-        return [
-            text
-            for column, text in self.headings.items()
-            if column not in used and not is_numbering(text)
-        ]
-
     def assignments(self) -> list[dict]:
         """Every heading of the file, in order, with the field it goes to ("" for none)."""
         return [
@@ -313,8 +309,6 @@ class ColumnMap:
 
     def require(self, kind: str) -> None:
         """Refuse a mapping without the columns a row cannot do without."""
-        from django.core.exceptions import ValidationError
-
         name_field = "business_name" if kind == "business" else "owner_name"
         missing = [
             label
@@ -372,8 +366,11 @@ def _match_row(row: list) -> ColumnMap:
         ranked = sorted(_ranked(words(text)).items(), key=lambda item: -item[1][0])
         if ranked:
             closest[column] = (ranked[0][0], ranked[0][1][0])
+        whole = bool(WHOLE.search(_plain(text)))
         candidates += [
-            (score, shared, -column, name) for name, (score, shared) in ranked if score >= THRESHOLD
+            (score, shared, whole, -column, name)
+            for name, (score, shared) in ranked
+            if score >= THRESHOLD
         ]
     fields: dict[str, int] = {}
     for *_score, column, name in sorted(candidates, reverse=True):  # best, then leftmost
@@ -435,7 +432,7 @@ def _examples(rows: list[list]) -> dict[int, str]:
     found: dict[int, str] = {}
     for row in rows:
         for column, cell in enumerate(row):
-            text = " ".join(str(cell).split()) if cell is not None else ""
+            text = values.text(cell)  # 7.0 from Excel shown as 7
             if text and column not in found:
                 found[column] = text[:40]
     return found

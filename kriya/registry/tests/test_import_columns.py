@@ -426,12 +426,12 @@ def test_a_heading_merged_over_two_rows_of_parts_is_read_with_its_parts(badung):
     sheet = book.active
     for row in [
         ["REKAPITULASI IKM KABUPATEN BADUNG"],
-        ["No", "Nama Usaha", "Desa", "Tenaga Kerja", None, "Omzet (Rp)", None],
-        [None, None, None, "L", "P", "Per Bulan", "Per Tahun"],
-        [1, "Tenun Sari", "Getasan", 2, 3, "10 jt", "120.000.000"],
+        ["No", "Nama Usaha", "Desa", "Tenaga Kerja", None, None, "Omzet (Rp)", None],
+        [None, None, None, "L", "P", "Jumlah", "Per Bulan", "Per Tahun"],
+        [1, "Tenun Sari", "Getasan", 2, 3, 5, "10 jt", "120.000.000"],
     ]:
         sheet.append(row)
-    for cells in ["A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:G2"]:
+    for cells in ["A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:H2"]:
         sheet.merge_cells(cells)
     out = io.BytesIO()
     book.save(out)
@@ -441,11 +441,16 @@ def test_a_heading_merged_over_two_rows_of_parts_is_read_with_its_parts(badung):
         ("No", ""),
         ("Nama Usaha", "business_name"),
         ("Desa", "village"),
-        ("Tenaga Kerja L", "workers"),
+        ("Tenaga Kerja L", ""),
         ("Tenaga Kerja P", ""),
+        ("Tenaga Kerja Jumlah", "workers"),  # the total, not the men only
         ("Omzet (Rp) Per Bulan", "turnover_month"),
         ("Omzet (Rp) Per Tahun", "turnover_year"),
     ]
-    assert "Kolom “Tenaga Kerja P” tidak dipakai" in " ".join(result.notes)
+    assert (
+        "Kolom “Tenaga Kerja P” tidak dipakai: tenaga kerja sudah diambil dari kolom "
+        "“Tenaga Kerja Jumlah”." in result.notes
+    )
     row = result.rows[0]
     assert row.number == 4 and row.business["yearly_turnover"] == 120_000_000
+    assert row.business["workers"] == 5
