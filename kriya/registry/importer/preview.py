@@ -127,6 +127,7 @@ class Register:
             self.artisan_nik[pk] = nik
         self.nib: dict[str, int] = {}
         self.business_key: dict[tuple[str, str], int] = {}
+        self.business_nib: dict[int, str] = {}
         self.businesses_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for pk, name, nib, village in (
             Business.objects.within(council).active().values_list("pk", "name", "nib", "village_id")
@@ -134,6 +135,7 @@ class Register:
             if nib:
                 self.nib[nib] = pk
             self.business_key[(name_key(name), village)] = pk
+            self.business_nib[pk] = nib
             self.businesses_by_village[village].append((pk, name))
         # NIKs and NIBs anywhere in the country are unique: a clash outside is an error.
         self.districts = frozenset(District.objects.values_list("code", flat=True))
@@ -456,7 +458,9 @@ def _business(
     if nib and nib in register.nib:
         row.business_id = register.nib[nib]
     elif village and (key, village) in register.business_key:
-        row.business_id = register.business_key[(key, village)]
+        pk = register.business_key[(key, village)]
+        if not nib or register.business_nib[pk] in ("", nib):
+            row.business_id = pk  # another NIB is another business of the same name
 
 
 def _categories(row: Row, cell: _Cells, register: Register) -> None:
@@ -492,9 +496,9 @@ def _duplicates(
         return
     column = cell.heading("business_name" if kind == "business" else "owner_name")
     number = record.get("nib") or record.get("nik")
-    name = ("name", row.keys[kind], village)
+    by_name = ("name", row.keys[kind], village)
     # Same name with another NIK/NIB is another person or shop, not a repeat.
-    earlier = [at for at, other in seen.get(name, []) if not number or not other]
+    earlier = [at for at, other in seen.get(by_name, []) if not number or not other]
     if number and ("id", number) in seen:
         earlier = [seen[("id", number)]]
     if earlier:
@@ -506,16 +510,17 @@ def _duplicates(
         return
     if number:
         seen[("id", number)] = row.number
-    seen.setdefault(name, []).append((row.number, number))
+    seen.setdefault(by_name, []).append((row.number, number))
     existing = row.business_id if kind == "business" else row.artisan_id
     if existing:
         return  # the same record: committing updates it
     pool = (register.businesses_by_village if kind == "business" else register.artisans_by_village)[
         village
     ]
+    numbers = register.business_nib if kind == "business" else register.artisan_nik
     for pk, name in pool:
-        if kind == "artisan" and number and register.artisan_nik.get(pk) not in ("", number):
-            continue  # another NIK: another person, however alike the names
+        if number and numbers.get(pk) not in ("", number):
+            continue  # another NIK or NIB: another person or business, however alike the names
         if similar(name, record["name"]):
             row.flag(
                 column,

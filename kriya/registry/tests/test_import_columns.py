@@ -454,3 +454,18 @@ def test_a_heading_merged_over_two_rows_of_parts_is_read_with_its_parts(badung):
     row = result.rows[0]
     assert row.number == 4 and row.business["yearly_turnover"] == 120_000_000
     assert row.business["workers"] == 5
+
+
+def test_a_business_of_the_same_name_with_another_nib_is_another_business(badung, badung_village):
+    registered = Business.objects.create(
+        name="Tenun Sari", village=badung_village, nib="1234567890123"
+    )
+    content = xlsx([["Nama Usaha", "NIB", "Desa"], ["Tenun Sari", "9876543210987", "Getasan"]])
+    result = preview(content, badung)
+    assert result.rows[0].status == "ok" and result.rows[0].business_id is None
+    commit_preview(result, mode="valid")
+    assert sorted(Business.objects.values_list("nib", flat=True)) == [
+        "1234567890123",
+        "9876543210987",
+    ]
+    assert Business.objects.get(pk=registered.pk).nib == "1234567890123"
