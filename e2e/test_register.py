@@ -1,5 +1,6 @@
-"""The secretariat imports a spreadsheet with errors, reads the preview, imports the valid
-rows, then finds them in the register; the worker is the real database-backed one."""
+"""The secretariat imports a spreadsheet with errors, corrects one column in the mapping
+step, reads the preview, imports the valid rows, then finds them in the register; the
+worker is the real database-backed one."""
 
 import io
 import re
@@ -21,10 +22,26 @@ def register_file(tmp_path) -> str:
     for row in [
         ["Rekap IKM Kecamatan Petang"],
         [],
-        ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya", "No HP"],
-        ["Tenun Endek Pangsan", "Ni Kadek Ayu", "Pangsan", "Petang", "Endek", "0812 3333 4444"],
-        ["Sokasi Bambu Lestari", "Ni Nyoman Sari", "Belok/Sidan", "Petang", "Anyaman bambu", ""],
-        ["Ukiran Carangsari", "I Wayan Ukir", "Carangsary", "Petang", "Ukir kayu", ""],
+        ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya", "No HP", "Kontak Usaha"],
+        [
+            "Tenun Endek Pangsan",
+            "Ni Kadek Ayu",
+            "Pangsan",
+            "Petang",
+            "Endek",
+            "0812 3333 4444",
+            "0813 5555 6666",
+        ],
+        [
+            "Sokasi Bambu Lestari",
+            "Ni Nyoman Sari",
+            "Belok/Sidan",
+            "Petang",
+            "Anyaman bambu",
+            "",
+            "",
+        ],
+        ["Ukiran Carangsari", "I Wayan Ukir", "Carangsary", "Petang", "Ukir kayu", "", ""],
     ]:
         book.active.append(row)
     path = tmp_path / "rekap-petang.xlsx"
@@ -41,7 +58,15 @@ def test_import_a_file_with_errors_then_find_the_rows(page, tmp_path):
     page.set_input_files("input[type=file]", register_file(tmp_path))
     page.locator("#import-form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/admin/impor/\d+/$"))
-    run_worker()  # the page polls every second and shows the checked file
+    run_worker()  # the page polls every second and shows the columns to confirm
+    mapping = page.locator("#import-columns")
+    expect(mapping).to_contain_text("Kolom di berkas")
+    expect(mapping.get_by_label(re.compile("No HP"))).to_have_value("phone")
+    expect(mapping).to_contain_text("Kolom “Kontak Usaha” tidak dipakai")
+    mapping.get_by_label(re.compile("No HP")).select_option("")  # the owner's own phone:
+    mapping.get_by_label(re.compile("Kontak Usaha")).select_option("phone")  # the shop's
+    mapping.get_by_role("button", name="Periksa baris dengan kolom ini").click()
+    run_worker()  # then the checked file
     expect(page.locator('[data-count="rows"]')).to_have_text("3")
     expect(page.locator('[data-count="error"]')).to_have_text("1")
     problems = page.locator("#import-problems")
@@ -54,6 +79,7 @@ def test_import_a_file_with_errors_then_find_the_rows(page, tmp_path):
 
     page.goto("/admin/registry/business/?q=Pangsan")
     expect(page.locator("#result_list")).to_contain_text("Tenun Endek Pangsan")
+    assert Business.objects.get(name="Tenun Endek Pangsan").phone == "+6281355556666"
     assert not Business.objects.filter(name="Ukiran Carangsari").exists()  # the error row
     page.goto("/admin/ikon-desa/")
     expect(page.locator("#coverage-summary")).to_have_text("41 / 62")

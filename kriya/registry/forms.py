@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from openpyxl.utils.cell import get_column_letter
 from unfold.widgets import (
     UnfoldAdminFileFieldWidget,
     UnfoldAdminSelectWidget,
@@ -11,6 +12,7 @@ from unfold.widgets import (
 )
 
 from kriya.lib.forms import https_by_default
+from kriya.registry.importer.columns import FIELDS, LABELS, ColumnMap
 from kriya.registry.models import Artisan, Business, ImportBatch, scale_for
 from kriya.registry.validators import (
     normalize_name,
@@ -157,3 +159,55 @@ class ImportForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload
+
+
+class ColumnsForm(forms.Form):
+    """The mapping step: one choice per column of the file, preset from the matcher."""
+
+    def __init__(self, *args, columns: ColumnMap, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.columns = columns
+        choices = [("", _("not used")), *[(name, LABELS[name]) for name in FIELDS]]
+        for column, heading in sorted(columns.headings.items()):
+            self.fields[f"column_{column}"] = forms.ChoiceField(
+                label=heading,
+                choices=choices,
+                required=False,
+                initial=columns.field_of(column),
+                widget=UnfoldAdminSelectWidget,
+            )
+
+    def rows(self) -> list[dict]:
+        """Each column as the table shows it: letter, heading, an example value, the choice
+        and, for a column not used, what it might be."""
+        return [
+            {
+                "letter": get_column_letter(column + 1),
+                "heading": heading,
+                "example": self.columns.examples.get(column, ""),
+                "field": self[f"column_{column}"],
+                "note": self.columns.unused_note(column),
+            }
+            for column, heading in sorted(self.columns.headings.items())
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        taken: dict[str, str] = {}
+        for column, heading in sorted(self.columns.headings.items()):
+            name = data.get(f"column_{column}")
+            if name and name in taken:
+                self.add_error(
+                    f"column_{column}",
+                    _("“%(heading)s” and “%(other)s” both go to %(field)s: choose one.")
+                    % {"heading": heading, "other": taken[name], "field": LABELS[name]},
+                )
+            elif name:
+                taken[name] = heading
+        return data
+
+    def chosen(self) -> dict[int, str]:
+        return {
+            column: self.cleaned_data.get(f"column_{column}") or ""
+            for column in self.columns.headings
+        }

@@ -1,5 +1,6 @@
-"""Register imports as the back office runs them: upload, check in the background, show
-every problem row, then write on confirmation, also in the background."""
+"""Register imports as the back office runs them: upload, read the headings in the
+background, let the user confirm which column is which, check every row in the background,
+show every problem row, then write on confirmation, also in the background."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kriya.accounts.models import User
 from kriya.regions.models import Council
-from kriya.registry.importer import commit_preview, preview_file
+from kriya.registry.importer import ColumnMap, commit_preview, preview_file, propose_columns
 from kriya.registry.models import ImportBatch
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,33 @@ def confirm_import(*, batch: ImportBatch, mode: str) -> ImportBatch:
     return batch
 
 
+@transaction.atomic
+def confirm_columns(*, batch: ImportBatch, chosen: dict[int, str]) -> ImportBatch:
+    """Keep the user's column → field choice and queue the check of every row with it."""
+    from kriya.registry import tasks
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if not batch.columns or not batch.can_move_to(Status.PREVIEWING):
+        raise ValidationError(
+            _("The columns of this file cannot be changed now (it is %(status)s).")
+            % {"status": batch.get_status_display()}
+        )
+    columns = ColumnMap.from_dict(batch.columns).with_fields(chosen)
+    columns.require(batch.kind)
+    _move(
+        batch,
+        Status.PREVIEWING,
+        columns={**columns.as_dict(), "confirmed": True},
+        progress_done=0,
+        progress_total=0,
+        summary={},
+        problems=[],
+        error="",
+    )
+    transaction.on_commit(lambda: tasks.preview_import.enqueue(batch.pk))
+    return batch
+
+
 def _move(batch: ImportBatch, status: str, **fields) -> None:
     for name, value in {"status": status, **fields}.items():
         setattr(batch, name, value)
@@ -61,23 +89,37 @@ def _progress(batch_id: int):
     return report
 
 
-def _preview(batch: ImportBatch):
+def _content(batch: ImportBatch) -> bytes:
     with batch.file.open("rb") as handle:
-        content = handle.read()
+        return handle.read()
+
+
+def _preview(batch: ImportBatch):
     return preview_file(
-        content=content,
+        content=_content(batch),
         filename=batch.filename,
         council=batch.council,
         kind=batch.kind,
         progress=_progress(batch.pk),
+        columns=ColumnMap.from_dict(batch.columns) if batch.columns.get("confirmed") else None,
     )
 
 
+def _propose(batch: ImportBatch) -> None:
+    """Match the headings and wait for the user to confirm them (the mapping step)."""
+    columns = propose_columns(content=_content(batch), filename=batch.filename)
+    _move(batch, Status.MAPPING, columns={**columns.as_dict(), "confirmed": False})
+
+
 def run_preview(batch_id: int) -> None:
-    """Check every row and store the counts and the problem rows (the background task)."""
+    """First the headings matched for the user to confirm; once confirmed, every row
+    checked and the counts and the problem rows stored (the background task)."""
     batch = ImportBatch.objects.select_related("council").get(pk=batch_id)
     _move(batch, Status.PREVIEWING)
     try:
+        if not batch.columns.get("confirmed"):
+            _propose(batch)
+            return
         preview = _preview(batch)
     except ValidationError as error:
         _move(batch, Status.FAILED, error=" ".join(error.messages))

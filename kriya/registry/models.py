@@ -399,6 +399,7 @@ class ImportBatch(RegionalModel):
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("uploaded")
         PREVIEWING = "previewing", _("checking rows")
+        MAPPING = "mapping", _("waiting for the columns to be confirmed")
         PREVIEWED = "previewed", _("checked, waiting for confirmation")
         COMMITTING = "committing", _("importing")
         DONE = "done", _("imported")
@@ -406,7 +407,10 @@ class ImportBatch(RegionalModel):
 
     NEXT = {
         Status.UPLOADED: {Status.PREVIEWING, Status.FAILED},
-        Status.PREVIEWING: {Status.PREVIEWED, Status.FAILED},
+        Status.PREVIEWING: {Status.MAPPING, Status.PREVIEWED, Status.FAILED},
+        # The user confirms (or corrects) which column is which before the rows are checked,
+        # and may correct it again after seeing the check.
+        Status.MAPPING: {Status.PREVIEWING},
         Status.PREVIEWED: {Status.COMMITTING, Status.PREVIEWING},
         Status.COMMITTING: {Status.DONE, Status.PREVIEWED, Status.FAILED},
     }
@@ -435,6 +439,9 @@ class ImportBatch(RegionalModel):
     mode = models.CharField(_("mode"), max_length=5, blank=True)
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
+    # Which file column goes to which field (importer.columns.ColumnMap.as_dict), and
+    # whether the user has confirmed it.
+    columns = models.JSONField(_("columns"), default=dict, blank=True)
     summary = models.JSONField(_("summary"), default=dict, blank=True)
     problems = models.JSONField(_("problem rows"), default=list, blank=True)
     result = models.JSONField(_("result"), default=dict, blank=True)

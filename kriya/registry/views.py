@@ -15,7 +15,8 @@ from kriya.lib.xlsx import XLSX_TYPE
 from kriya.regions.admin_scoping import require_role
 from kriya.registry import imports
 from kriya.registry.coverage import coverage
-from kriya.registry.forms import ImportForm
+from kriya.registry.forms import ColumnsForm, ImportForm
+from kriya.registry.importer import ColumnMap
 from kriya.registry.importer.template import template_xlsx
 from kriya.registry.models import ImportBatch
 
@@ -55,10 +56,21 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
 @vary_on_headers("HX-Request")
 def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
-    """The file's progress, then every problem row, then what was written."""
+    """The file's progress, the column → field table to confirm or correct (POST here), then
+    every problem row, then what was written."""
     _editor(request)
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
-    context = {"batch": batch, "title": _("Register import: %(name)s") % {"name": batch.filename}}
+    columns = ColumnMap.from_dict(batch.columns) if batch.columns else None
+    form = columns and ColumnsForm(request.POST or None, columns=columns)
+    if request.method == "POST" and form and form.is_valid():
+        try:
+            imports.confirm_columns(batch=batch, chosen=form.chosen())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("admin:register-import", batch_id=batch.pk)
+    title = _("Register import: %(name)s") % {"name": batch.filename}
+    context = {"batch": batch, "form": form, "title": title}
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "registry/import_detail.html#status", context)
     return admin_page(request, "registry/import_detail.html", context)

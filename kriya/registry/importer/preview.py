@@ -11,10 +11,11 @@ from datetime import date
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
+from kriya.lib.money import format_rupiah
 from kriya.regions.models import Council, District
 from kriya.registry.duplicates import name_key, similar
 from kriya.registry.importer import values
-from kriya.registry.importer.columns import ColumnMap, find_columns
+from kriya.registry.importer.columns import LABELS, ColumnMap, find_columns
 from kriya.registry.importer.reading import cell_name
 from kriya.registry.importer.villages import VillageIndex
 from kriya.registry.models import Artisan, Business, CraftCategory, scale_for
@@ -25,6 +26,13 @@ SEPARATORS = re.compile(r"[\s.\-]")
 NIB = re.compile(r"\d{13}")
 LIST_SEPARATORS = re.compile(r"[;,/]")
 KINDS = ("business", "artisan")
+# A row that adds the others up: "JUMLAH", "Total", "Jumlah Keseluruhan", "Sub Total :".
+TOTALS = re.compile(
+    r"(?:grand\s*|sub\s*)?(?:jumlah|jml|total)(?:\s+(?:keseluruhan|seluruhnya|semua|akhir|"
+    r"total|umum))?\s*:?",
+    re.IGNORECASE,
+)
+TOTALS_LABEL_COLUMNS = 6
 SCALES = {
     "mikro": "mikro",
     "micro": "mikro",
@@ -102,17 +110,24 @@ class Register:
 
     def __init__(self, council: Council):
         self.nik: dict[str, int] = {}
-        self.artisan_key: dict[tuple[str, str], int] = {}
+        # Same name, same village: one person only if their NIKs do not disagree.
+        self.artisan_key: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
         self.artisans_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.artisan_nik: dict[int, str] = {}
         for pk, name, nik, village in (
-            Artisan.objects.within(council).active().values_list("pk", "name", "nik", "village_id")
+            Artisan.objects.within(council)
+            .active()
+            .order_by("pk")
+            .values_list("pk", "name", "nik", "village_id")
         ):
             if nik:
                 self.nik[nik] = pk
-            self.artisan_key[(name_key(name), village)] = pk
+            self.artisan_key[(name_key(name), village)].append((pk, name, nik))
             self.artisans_by_village[village].append((pk, name))
+            self.artisan_nik[pk] = nik
         self.nib: dict[str, int] = {}
         self.business_key: dict[tuple[str, str], int] = {}
+        self.business_nib: dict[int, str] = {}
         self.businesses_by_village: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for pk, name, nib, village in (
             Business.objects.within(council).active().values_list("pk", "name", "nib", "village_id")
@@ -120,6 +135,7 @@ class Register:
             if nib:
                 self.nib[nib] = pk
             self.business_key[(name_key(name), village)] = pk
+            self.business_nib[pk] = nib
             self.businesses_by_village[village].append((pk, name))
         # NIKs and NIBs anywhere in the country are unique: a clash outside is an error.
         self.districts = frozenset(District.objects.values_list("code", flat=True))
@@ -135,10 +151,18 @@ class Register:
         self.category_names = list(self.categories)
 
 
-def build_preview(rows: list[list], *, council: Council, kind: str, progress=None) -> Preview:
+def build_preview(
+    rows: list[list],
+    *,
+    council: Council,
+    kind: str,
+    progress=None,
+    columns: ColumnMap | None = None,
+) -> Preview:
+    """Judge every row; ``columns`` is the mapping the user confirmed, else the matcher's."""
     from django.core.exceptions import ValidationError
 
-    columns = find_columns(rows)
+    columns = columns or find_columns(rows)
     if columns is None:
         raise ValidationError(
             _(
@@ -147,25 +171,7 @@ def build_preview(rows: list[list], *, council: Council, kind: str, progress=Non
             )
         )
     name_field = "business_name" if kind == "business" else "owner_name"
-    missing = [
-        label
-        for label, ok in [
-            (
-                _("business name (Nama Usaha)") if kind == "business" else _("name (Nama Perajin)"),
-                name_field in columns.fields,
-            ),
-            (
-                _("village (Desa) or village code (Kode Desa)"),
-                "village" in columns.fields or "village_code" in columns.fields,
-            ),
-        ]
-        if not ok
-    ]
-    if missing:
-        raise ValidationError(
-            _("Required column missing: %(columns)s. Found: %(found)s.")
-            % {"columns": ", ".join(missing), "found": ", ".join(columns.headings.values())}
-        )
+    columns.require(kind)
     register = Register(council)
     villages = VillageIndex(council)
     seen: dict[tuple, int] = {}
@@ -173,9 +179,15 @@ def build_preview(rows: list[list], *, council: Council, kind: str, progress=Non
     this_year = date.today().year
     unsaved = _unsaved_formulas(rows, columns)
     body = rows[columns.header_row + 1 :]
+    notes = []
     for offset, cells in enumerate(body):
         cell = _Cells(cells, columns, this_year)
         formulas = unsaved.get(columns.header_row + 1 + offset) if unsaved else None
+        if _is_totals(cells, cell):
+            notes.append(
+                _("Row %(row)s: totals row, skipped.") % {"row": columns.header_row + offset + 2}
+            )
+            continue
         if (
             not formulas
             and not cell.text(name_field)
@@ -200,14 +212,12 @@ def build_preview(rows: list[list], *, council: Council, kind: str, progress=Non
             progress(offset, len(body))
     if progress:
         progress(len(body), len(body))
-    notes = []
     if "turnover_month" in columns.fields and "turnover_year" not in columns.fields:
         notes.append(
             _("“%(column)s” is a monthly figure: it is multiplied by 12 for the yearly turnover.")
             % {"column": columns.heading("turnover_month")}
         )
-    if columns.unknown:
-        notes.append(_("Columns not used: %(columns)s.") % {"columns": ", ".join(columns.unknown)})
+    notes += columns.unused_notes()
     return Preview(kind=kind, columns=columns, rows=judged, notes=notes)
 
 
@@ -220,6 +230,17 @@ def _unsaved_formulas(rows: list[list], columns: ColumnMap) -> dict[int, list[tu
         if row > columns.header_row and column in fields:
             found[row].append((fields[column], cell_name(row, column)))
     return found
+
+
+def _is_totals(cells: list, cell: _Cells) -> bool:
+    """A totals row: one cell says so, and the name cells are empty or say the same
+    (merged over them)."""
+    # The label sits at the left (over the number and name cells) or in a name cell.
+    labels = [*cells[:TOTALS_LABEL_COLUMNS], cell.raw("business_name"), cell.raw("owner_name")]
+    if not any(isinstance(value, str) and TOTALS.fullmatch(value.strip()) for value in labels):
+        return False
+    names = [cell.text(name) for name in ("business_name", "owner_name")]
+    return all(not text or TOTALS.fullmatch(text) for text in names)
 
 
 class _Cells:
@@ -256,6 +277,23 @@ def _parse(row: Row, cell: _Cells, name: str, parser, status=ERROR, **kwargs):
     except ValueError as error:
         row.flag(cell.heading(name), str(error), status)
         return None
+
+
+def _not_negative(row: Row, cell: _Cells, name: str, parser, **kwargs):
+    """A count or an amount, read with its sign in any notation; below zero it is flagged
+    with its row and column and left empty."""
+    status = WARNING if name == "workers" else ERROR
+    value = _parse(row, cell, name, parser, status, **kwargs)
+    if value is None or value >= 0:
+        return value
+    shown = format_rupiah(value) if name != "workers" else str(value)
+    row.flag(
+        cell.heading(name),
+        _("“%(value)s” reads as %(number)s: %(field)s cannot be below zero, so it is left empty.")
+        % {"value": cell.text(name), "number": shown, "field": LABELS[name]},
+        WARNING,
+    )
+    return None
 
 
 def _judge(
@@ -330,10 +368,43 @@ def _artisan(row: Row, cell: _Cells, village: str | None, register: Register) ->
     }
     if nik and nik in register.nik:
         row.artisan_id = register.nik[nik]
-    elif village and (key, village) in register.artisan_key:
-        row.artisan_id = register.artisan_key[(key, village)]
+    elif village:
+        row.artisan_id = _namesake(row, cell, register.artisan_key.get((key, village), []), nik)
     row.keys["artisan"] = key
     return data
+
+
+def _namesake(row: Row, cell: _Cells, namesakes: list, nik: str) -> int | None:
+    """The registered artisan of the same name in the village who is this row's person:
+    only one whose NIK does not disagree. Another NIK is another person; a NIK on one side
+    only is a question for the user, never a silent merge."""
+    for pk, _name, other in namesakes:
+        if not nik and not other:
+            return pk  # neither has a NIK: name and village are all there is to go by
+    for pk, name, other in namesakes:
+        if nik and other:
+            row.flag(
+                cell.heading("nik"),
+                _(
+                    "“%(name)s” (#%(pk)s) in this village has the same name but another NIK "
+                    "(%(other)s): this row is a different person and is registered separately."
+                )
+                % {"name": name, "pk": pk, "other": other},
+                WARNING,
+            )
+        else:
+            row.flag(
+                cell.heading("owner_name"),
+                _(
+                    "Same name as “%(name)s” (#%(pk)s) in this village, but only one of them has a "
+                    "NIK: suspected duplicate, skipped; check whether they are one person, then "
+                    "add the NIK or merge them."
+                )
+                % {"name": name, "pk": pk},
+                DUPLICATE,
+            )
+            return None
+    return None
 
 
 def _business(
@@ -351,11 +422,11 @@ def _business(
             WARNING,
         )
         nib = ""
-    turnover = _parse(row, cell, "turnover_year", values.rupiah)
-    monthly = _parse(row, cell, "turnover_month", values.rupiah)
+    turnover = _not_negative(row, cell, "turnover_year", values.rupiah_signed)
+    monthly = _not_negative(row, cell, "turnover_month", values.rupiah_signed)
     if monthly is not None and turnover is None:
         turnover = monthly * 12  # the preview notes the conversion once, for the column
-    capital = _parse(row, cell, "capital", values.rupiah)
+    capital = _not_negative(row, cell, "capital", values.rupiah_signed)
     scale = scale_for(capital=capital, turnover=turnover)
     if scale is None and cell.text("scale"):
         scale = SCALES.get(cell.text("scale").lower())
@@ -372,7 +443,7 @@ def _business(
         "village_id": village,
         "address": cell.text("address"),
         "phone": artisan["phone"] if artisan else normalize_phone(cell.text("phone")),
-        "workers": _parse(row, cell, "workers", values.whole_number, WARNING),
+        "workers": _not_negative(row, cell, "workers", values.whole_number, low=-(10**7)),
         "yearly_turnover": turnover,
         "capital": capital,
         "scale": scale or "mikro",
@@ -387,7 +458,9 @@ def _business(
     if nib and nib in register.nib:
         row.business_id = register.nib[nib]
     elif village and (key, village) in register.business_key:
-        row.business_id = register.business_key[(key, village)]
+        pk = register.business_key[(key, village)]
+        if not nib or register.business_nib[pk] in ("", nib):
+            row.business_id = pk  # another NIB is another business of the same name
 
 
 def _categories(row: Row, cell: _Cells, register: Register) -> None:
@@ -419,31 +492,38 @@ def _duplicates(
     row: Row, cell: _Cells, kind: str, village: str | None, register: Register, seen: dict
 ) -> None:
     record = row.business if kind == "business" else row.artisan
-    if not record or not village:
+    if not record or not village or row.status == DUPLICATE:
         return
+    column = cell.heading("business_name" if kind == "business" else "owner_name")
     number = record.get("nib") or record.get("nik")
-    keys = [("id", number)] if number else []
-    keys.append(("name", row.keys[kind], village))
-    for key in keys:
-        if key in seen:
-            row.flag(
-                cell.heading("business_name" if kind == "business" else "owner_name"),
-                _("Same as row %(row)s of this file: this row is skipped.") % {"row": seen[key]},
-                DUPLICATE,
-            )
-            return
-    for key in keys:
-        seen[key] = row.number
+    by_name = ("name", row.keys[kind], village)
+    # Same name with another NIK/NIB is another person or shop, not a repeat.
+    earlier = [at for at, other in seen.get(by_name, []) if not number or not other]
+    if number and ("id", number) in seen:
+        earlier = [seen[("id", number)]]
+    if earlier:
+        row.flag(
+            column,
+            _("Same as row %(row)s of this file: this row is skipped.") % {"row": earlier[0]},
+            DUPLICATE,
+        )
+        return
+    if number:
+        seen[("id", number)] = row.number
+    seen.setdefault(by_name, []).append((row.number, number))
     existing = row.business_id if kind == "business" else row.artisan_id
     if existing:
         return  # the same record: committing updates it
     pool = (register.businesses_by_village if kind == "business" else register.artisans_by_village)[
         village
     ]
+    numbers = register.business_nib if kind == "business" else register.artisan_nik
     for pk, name in pool:
+        if number and numbers.get(pk) not in ("", number):
+            continue  # another NIK or NIB: another person or business, however alike the names
         if similar(name, record["name"]):
             row.flag(
-                cell.heading("business_name" if kind == "business" else "owner_name"),
+                column,
                 _(
                     "Looks like “%(name)s”, already registered in this village (#%(pk)s): "
                     "skipped; merge or correct it first."

@@ -2,20 +2,23 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from openpyxl.utils.cell import get_column_letter
 
 from kriya.regions.models import Council
 from kriya.registry.importer import KINDS, commit_preview, preview_file
+from kriya.registry.importer.columns import FIELDS
 from kriya.registry.importer.commit import MODES
 
 
 class Command(BaseCommand):
     help = (
         "Check a register spreadsheet (XLSX or CSV) for a council and print the preview as "
-        "JSON: counts and every problem row with its reasons. Writes only with --commit."
+        "JSON: the columns used (file heading → field), counts and every problem row with its "
+        "reasons. Correct a column with --column. Writes only with --commit."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--council", required=True, help="Council region code, e.g. 51.03")
         parser.add_argument("--kind", choices=KINDS, default="business")
@@ -26,18 +29,48 @@ class Command(BaseCommand):
             default="valid",
             help="valid: import the valid rows; all: all or nothing",
         )
+        parser.add_argument(
+            "--column",
+            action="append",
+            default=[],
+            metavar="HEADING=FIELD",
+            help=(
+                'Which field a column holds, over the guess: --column "No. HP/WA=phone"; '
+                '"Foto=" leaves a column unused. Fields: ' + ", ".join(FIELDS)
+            ),
+        )
 
     def handle(
-        self, *args, file: Path, council: str, kind: str, commit: bool, mode: str, **options
-    ):
+        self,
+        *args,
+        file: Path,
+        council: str,
+        kind: str,
+        commit: bool,
+        mode: str,
+        column: list[str],
+        **options,
+    ) -> None:
         acting = Council.objects.filter(code=council).first()
         if acting is None:
             raise CommandError(f"No council with code {council}.")
         try:
             preview = preview_file(
-                content=file.read_bytes(), filename=file.name, council=acting, kind=kind
+                content=file.read_bytes(),
+                filename=file.name,
+                council=acting,
+                kind=kind,
+                overrides=column,
             )
             output = {
+                "columns": [
+                    {
+                        "column": get_column_letter(item["column"] + 1),
+                        "heading": item["heading"],
+                        "field": item["field"],
+                    }
+                    for item in preview.columns.assignments()
+                ],
                 "counts": preview.counts(),
                 "notes": preview.notes,
                 "problems": [
