@@ -6,11 +6,13 @@ cell keeps it text, numbers are numeric cells and rupiah carry a number format."
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -31,6 +33,7 @@ TEXT_FORMAT = "@"
 HEADER_FILL = PatternFill("solid", fgColor="F3E2D3")
 # Dropdowns reach this far down the sheet (a council's register is a few thousand rows).
 CHOICE_ROWS = 5000
+CELL_MAX = 32767  # characters Excel holds in one cell
 
 
 def _title(title: str) -> str:
@@ -40,7 +43,7 @@ def _title(title: str) -> str:
 def _text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell:
     # Characters XML 1.0 cannot hold (a stray control character typed into a name) would
     # make openpyxl refuse the whole file; they are dropped, the rest of the text kept.
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:CELL_MAX]
     cell = WriteOnlyCell(sheet)
     if not text:
         return cell
@@ -58,7 +61,9 @@ def _cell(sheet: WriteOnlyWorksheet, value: object, kind: Kind) -> WriteOnlyCell
         if kind is Kind.MONEY:
             cell.number_format = RUPIAH_FORMAT
         return cell
-    if kind is Kind.DATE and hasattr(value, "isoformat"):
+    if kind is Kind.DATE and isinstance(value, dt.date):
+        if isinstance(value, dt.datetime) and value.tzinfo:
+            value = timezone.localtime(value).replace(tzinfo=None)  # Excel has no zones
         return WriteOnlyCell(sheet, value=value)
     return _text_cell(sheet, value)
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from kriya.lib.tabular import Column, Kind, Table, is_formula_like, national_phone, write_csv
-from kriya.tests.spreadsheets import safe_csv_rows
+from kriya.lib.xlsx import write_xlsx
+from kriya.tests.spreadsheets import formula_free_workbook, safe_csv_rows
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,20 @@ def test_the_csv_keeps_numbers_numeric_and_text_inert(tmp_path):
         ['Perak; "Celuk"', "0812-3456-7890", "2,5", "1250001", ""],
         ["'@cmd", "", "'-7", "", "kemarin"],  # text in a number column stays text
     ]
+
+
+def test_the_xlsx_takes_control_characters_long_text_and_aware_times(tmp_path):
+    columns = [Column("Nama"), Column("Waktu", Kind.DATE), Column("Jumlah", Kind.NUMBER)]
+    noon = dt.datetime(2026, 11, 22, 4, 0, tzinfo=dt.UTC)  # 11.00 WIB, the time zone set
+    rows = [["Tenun\x0b Sari\x00", noon, -4], ["=" + "x" * 40_000, None, "#N/A"]]
+    path = tmp_path / "daftar.xlsx"
+    path.write_bytes(write_xlsx(Table("Daftar", columns, rows)))
+    sheet = formula_free_workbook(path.read_bytes()).active
+    first, second = list(sheet.iter_rows(min_row=2))
+    assert [first[0].value, first[1].value, first[2].value] == [
+        "Tenun Sari",
+        dt.datetime(2026, 11, 22, 11, 0),
+        -4,
+    ]
+    assert len(second[0].value) == 32767 and second[0].quotePrefix
+    assert (second[2].value, second[2].data_type) == ("#N/A", "s")  # text, not an error
