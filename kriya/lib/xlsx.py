@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
@@ -40,26 +40,38 @@ def _title(title: str) -> str:
     return INVALID_TITLE_REGEX.sub(" ", str(title)).strip()[:31] or "Data"
 
 
-def _text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell:
+def _clean(value: object) -> str:
     # Characters XML 1.0 cannot hold (a stray control character typed into a name) would
     # make openpyxl refuse the whole file; they are dropped, the rest of the text kept.
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:CELL_MAX]
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))[:CELL_MAX]
+
+
+def _string_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(sheet)
-    if not text:
-        return cell
     cell._value, cell.data_type = text, "s"  # set directly: never guessed into a formula
-    if is_formula_like(text):
-        cell.quotePrefix = True
+    cell.quotePrefix = is_formula_like(text)
     return cell
 
 
-def _cell(sheet: WriteOnlyWorksheet, value: object, kind: Kind) -> WriteOnlyCell:
+def _text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell | str | None:
+    text = _clean(value)
+    if not text:
+        return None
+    if not is_formula_like(text) and text not in ERROR_CODES:
+        return text  # openpyxl stores a str that reads as no formula nor error as it is
+    return _string_cell(sheet, text)
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: object, kind: Kind) -> object:
+    """What goes into the row: a bare value where openpyxl cannot misread it (far cheaper
+    on a 100,000-row export), else a cell typed and styled by hand."""
     if value is None:
-        return WriteOnlyCell(sheet)
+        return None
     if kind in (Kind.NUMBER, Kind.MONEY) and is_number(value):
+        if kind is Kind.NUMBER:
+            return value
         cell = WriteOnlyCell(sheet, value=value)
-        if kind is Kind.MONEY:
-            cell.number_format = RUPIAH_FORMAT
+        cell.number_format = RUPIAH_FORMAT
         return cell
     if kind is Kind.DATE and isinstance(value, dt.date):
         if isinstance(value, dt.datetime) and value.tzinfo:
@@ -100,7 +112,7 @@ def _add_table(
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     headers = []
     for column in table.columns:
-        cell = _text_cell(sheet, column.header)
+        cell = _string_cell(sheet, _clean(column.header))
         cell.font, cell.fill, cell.alignment = bold, HEADER_FILL, wrap
         headers.append(cell)
     sheet.append(headers)
