@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from kriya.accounts.demo import DEMO_PASSWORD
 from kriya.regions.services import load_regions
@@ -28,6 +28,9 @@ ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# Assertions wait for what the page shows as long as actions do (Playwright's expect gives
+# up after 5 s by default, too short on a loaded machine); none waits a fixed time.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):

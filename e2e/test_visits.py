@@ -38,15 +38,21 @@ def shot(page, name: str) -> None:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
-def wait_until(condition, seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
+# The page retries every 30 s on its own; coming back online must send long before that.
+RETRY_EVERY = 30
 
 
 def stored(page, status: str) -> list[dict]:
     return [r for r in page.evaluate(STORED) if r["status"] == status]
+
+
+def wait_for_stored(page, status: str) -> None:
+    """Until the phone's storage holds a submission with ``status`` (polled in the page)."""
+    page.wait_for_function(
+        f"async (status) => (await ({STORED})()).some(r => r.status === status)",
+        arg=status,
+        polling=100,
+    )
 
 
 @pytest.mark.parametrize("page", [PHONE], indirect=True, ids=["phone"])
@@ -90,7 +96,7 @@ def test_a_visit_saved_offline_arrives_once_with_its_photo(page, settings, tmp_p
 
     # A second visit started but not saved: a draft, kept on every keystroke.
     page.fill("#id_findings", "Draf: belum selesai.")
-    wait_until(lambda: stored(page, "draft"))
+    wait_for_stored(page, "draft")
     page.reload()  # still offline: the service worker serves the form
     expect(page.locator("#queue-waiting li")).to_have_count(1)
     expect(page.locator("#id_findings")).to_have_value("Draf: belum selesai.")
@@ -98,14 +104,19 @@ def test_a_visit_saved_offline_arrives_once_with_its_photo(page, settings, tmp_p
     # The tab closed and opened again, still offline.
     page.close()
     page = context.new_page()
+    opened = time.monotonic()  # the page's 30 s retry cannot fire before opened + 30 s
     page.goto(FORM)
     expect(page.locator("#id_findings")).to_have_value("Draf: belum selesai.")
     expect(page.locator("[data-count=waiting]")).to_have_text("1")
     shot(page, "visits-form-offline")
 
+    # Back online: the browser's "online" event sends the visit within seconds.
+    online = time.monotonic()
     context.set_offline(False)
     arrived = page.locator("#queue-arrived li")
-    expect(arrived).to_have_count(1)
+    expect(arrived).to_have_count(1, timeout=(RETRY_EVERY - 5) * 1000)
+    took, since_opened = time.monotonic() - online, time.monotonic() - opened
+    assert took < 10 and since_opened < RETRY_EVERY, (took, since_opened)
     expect(arrived).to_contain_text(business)
     expect(page.locator("[data-count=waiting]")).to_have_text("0")
     expect(page.locator("[data-count=arrived]")).to_have_text("1")

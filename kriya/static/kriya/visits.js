@@ -136,15 +136,43 @@
     return input ? input.value : "";
   }
 
+  // When to send: at once when the browser says it is back online (and on load, and on
+  // Send now); while it says so but a request still fails (the signal is just back, the
+  // server is slow), again after 2, 4, 8 and 16 s; and every 30 s whatever happens.
+  var sendAgain = false;
+  var retryTimer = null;
+  var retryDelay = 0;
+  var RETRY_EVERY = 30000;
+  var LAST_RETRY = 16000;
+
   function sendAll() {
-    if (sending) return sending;
+    if (sending) {
+      sendAgain = true;  // a visit queued while a round is under way goes in the next one
+      return sending;
+    }
+    window.clearTimeout(retryTimer);
     sending = allRecords().then(function (records) {
       var waiting = records.filter(function (r) { return r.status === "waiting"; });
       return waiting.reduce(function (done, record) {
         return done.then(function () { return send(record); });
       }, Promise.resolve());
-    }).then(render, render).then(function () { sending = null; });
+    }).then(render, render).catch(function () { return []; }).then(function (records) {
+      sending = null;
+      if (sendAgain) {
+        sendAgain = false;
+        return sendAll();
+      }
+      retrySoon(records || []);
+    });
     return sending;
+  }
+
+  function retrySoon(records) {
+    var left = records.some(function (r) { return r.status === "waiting"; });
+    if (!left) retryDelay = 0;
+    if (!left || !navigator.onLine || retryDelay >= LAST_RETRY) return;
+    retryDelay = retryDelay ? retryDelay * 2 : 2000;
+    retryTimer = window.setTimeout(sendAll, retryDelay);
   }
 
   function send(record) {
@@ -203,8 +231,11 @@
     box.classList.toggle("problem", !!problem);
   }
 
-  window.addEventListener("online", sendAll);
-  window.setInterval(function () { if (navigator.onLine) sendAll(); }, 30000);
+  window.addEventListener("online", function () {
+    retryDelay = 0;
+    sendAll();
+  });
+  window.setInterval(function () { if (navigator.onLine) sendAll(); }, RETRY_EVERY);
 
   // ---- The form: a draft kept on every input, queued on submit ----
   var photos = [];
