@@ -10,7 +10,7 @@ from unfold.widgets import (
     UnfoldAdminTextInputWidget,
 )
 
-from kriya.lib.forms import https_by_default
+from kriya.lib.forms import PhotoField, https_by_default
 from kriya.registry.models import Artisan, Business, ImportBatch, scale_for
 from kriya.registry.validators import (
     normalize_name,
@@ -67,6 +67,7 @@ class ArtisanForm(RegisterForm):
             "photo",
             "notes",
         ]
+        field_classes = {"photo": PhotoField}
 
 
 class BusinessForm(RegisterForm):
