@@ -126,6 +126,11 @@ def open_image(data: bytes, *, edge: int = EDGE) -> Image.Image:
             % {"kind": describe(data)},
             code="not_an_image",
         )
+    if not _complete(data, kind):
+        raise ValidationError(
+            _("The photo file is incomplete (the upload was cut off). Send it again."),
+            code="cut_off",
+        )
     try:
         probe = OPENERS[kind](io.BytesIO(data))
     except Exception as error:  # Pillow raises many kinds on a damaged header
@@ -139,11 +144,6 @@ def open_image(data: bytes, *, edge: int = EDGE) -> Image.Image:
             )
             % {"width": width, "height": height, "max": _megapixels(max_pixels())},
             code="too_many_pixels",
-        )
-    if not _complete(data, kind):
-        raise ValidationError(
-            _("The photo file is incomplete (the upload was cut off). Send it again."),
-            code="cut_off",
         )
     try:
         with Image.open(io.BytesIO(data), formats=[kind]) as picture:
@@ -240,8 +240,8 @@ def _flatten(picture: Image.Image) -> Image.Image:
 
 
 def _mb(size: int) -> str:
-    return floatformat(size / 1024 / 1024, -1)  # "15" or "15,3" in Indonesian
+    return floatformat(round(size / 1024 / 1024, 1), -1)  # "15" or "15,3" in Indonesian
 
 
 def _megapixels(pixels: int) -> str:
-    return floatformat(pixels / 1_000_000, -1)
+    return floatformat(round(pixels / 1_000_000, 1), -1)
