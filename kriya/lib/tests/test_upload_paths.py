@@ -32,7 +32,7 @@ GETASAN, JAGAPATI = "51.03.04.2005", "51.03.03.2004"
 
 
 @dataclass
-class Path_:
+class UploadPath:
     """One upload path: log in, send a file, read back what was stored."""
 
     login: object
@@ -49,7 +49,7 @@ def post(path: str, fields: dict, file_field: str) -> Callable:
 
 
 @pytest.fixture
-def product_admin_add(badung_secretary) -> Path_:
+def product_admin_add(badung_secretary) -> UploadPath:
     business = make_business()
     fields = {
         "business": business.pk,
@@ -65,13 +65,15 @@ def product_admin_add(badung_secretary) -> Path_:
             photo.image for product in business.products.all() for photo in product.photos.all()
         ]
 
-    return Path_(badung_secretary, post("/admin/catalog/product/add/", fields, "new_photo"), stored)
+    return UploadPath(
+        badung_secretary, post("/admin/catalog/product/add/", fields, "new_photo"), stored
+    )
 
 
 @pytest.fixture
-def artisan_admin_add(badung_secretary, badung_village) -> Path_:
+def artisan_admin_add(badung_secretary, badung_village) -> UploadPath:
     fields = {"name": "Ni Luh Sari", "village": badung_village.pk, "sex": "P"}
-    return Path_(
+    return UploadPath(
         badung_secretary,
         post("/admin/registry/artisan/add/", fields, "photo"),
         lambda: [a.photo for a in Artisan.objects.filter(name="Ni Luh Sari") if a.photo],
@@ -79,11 +81,11 @@ def artisan_admin_add(badung_secretary, badung_village) -> Path_:
 
 
 @pytest.fixture
-def artisan_admin_change(badung_secretary, badung_village) -> Path_:
+def artisan_admin_change(badung_secretary, badung_village) -> UploadPath:
     artisan = Artisan.objects.create(name="Ni Luh Sari", village=badung_village, sex="P")
     fields = {"name": "Ni Luh Sari", "village": badung_village.pk, "sex": "P"}
     url = f"/admin/registry/artisan/{artisan.pk}/change/"
-    return Path_(
+    return UploadPath(
         badung_secretary,
         post(url, fields, "photo"),
         lambda: [a.photo for a in Artisan.objects.filter(pk=artisan.pk) if a.photo],
@@ -91,12 +93,12 @@ def artisan_admin_change(badung_secretary, badung_village) -> Path_:
 
 
 @pytest.fixture
-def village_icon_admin_add(badung_secretary) -> Path_:
+def village_icon_admin_add(badung_secretary) -> UploadPath:
     from kriya.regions.models import Village
 
     village = Village.objects.get(code=JAGAPATI)
     fields = {"village": village.code, "category": category().pk, "title": "Desa ukir kayu"}
-    return Path_(
+    return UploadPath(
         badung_secretary,
         post("/admin/registry/villageicon/add/", fields, "photo"),
         lambda: [i.photo for i in VillageIcon.objects.filter(village=village) if i.photo],
@@ -104,7 +106,7 @@ def village_icon_admin_add(badung_secretary) -> Path_:
 
 
 @pytest.fixture
-def portal(badung) -> Path_:
+def portal(badung) -> UploadPath:
     made = make_maker(
         "made",
         badung,
@@ -115,7 +117,7 @@ def portal(badung) -> Path_:
     )
     made.product.photos.all().delete()
     url = f"/portal/produk/{made.product.pk}/foto/"
-    return Path_(
+    return UploadPath(
         made.user,
         lambda client, upload: client.post(url, {"photos": [upload]}, follow=True),
         lambda: [p.image for p in made.product.photos.all()],
@@ -132,10 +134,10 @@ def _visit_fields(target) -> dict:
 
 
 @pytest.fixture
-def visit_phone_form(badung) -> Path_:
+def visit_phone_form(badung) -> UploadPath:
     mentor = make_user("badung_mentor", badung, Role.MENTOR)
     target = make_business(GETASAN)
-    return Path_(
+    return UploadPath(
         mentor,
         lambda client, upload: client.post(
             "/pendampingan/kunjungan/baru/", {**_visit_fields(target), "photos": [upload]}
@@ -145,7 +147,7 @@ def visit_phone_form(badung) -> Path_:
 
 
 @pytest.fixture
-def visit_photo_inline(badung, badung_secretary) -> Path_:
+def visit_photo_inline(badung, badung_secretary) -> UploadPath:
     mentor = make_user("badung_mentor", badung, Role.MENTOR)
     target = make_business(GETASAN)
     visit, _ = record_visit(
@@ -165,7 +167,7 @@ def visit_photo_inline(badung, badung_secretary) -> Path_:
         "photos-0-visit": visit.pk,
     }
     url = f"/admin/programs/mentoringvisit/{visit.pk}/change/"
-    return Path_(
+    return UploadPath(
         badung_secretary,
         post(url, fields, "photos-0-image"),
         lambda: [p.image for p in visit.photos.all()],
@@ -249,7 +251,7 @@ def test_charlie_cannot_put_a_photo_on_another_councils_artisan(
 
 # Attachments -----------------------------------------------------------------------------
 @pytest.fixture
-def activity_admin_change(badung, badung_secretary) -> Path_:
+def activity_admin_change(badung, badung_secretary) -> UploadPath:
     activity = programs.create_activity(
         council=badung,
         kind="training",
@@ -267,7 +269,7 @@ def activity_admin_change(badung, badung_secretary) -> Path_:
         "participations-INITIAL_FORMS": 0,
     }
     url = f"/admin/programs/activity/{activity.pk}/change/"
-    return Path_(
+    return UploadPath(
         badung_secretary,
         post(url, fields, "attachment"),
         lambda: [a.attachment for a in Activity.objects.filter(pk=activity.pk) if a.attachment],
@@ -275,7 +277,7 @@ def activity_admin_change(badung, badung_secretary) -> Path_:
 
 
 @pytest.fixture
-def indicator_admin_change(badung, badung_secretary) -> Path_:
+def indicator_admin_change(badung, badung_secretary) -> UploadPath:
     plan = programs.create_work_plan(council=badung, title="Program Kerja 2026", start_year=2026)
     program = programs.add_program(work_plan=plan, name="Pembinaan IKM")
     indicator = programs.add_indicator(program=program, name="HAKI", unit="merek", target=10)
@@ -290,7 +292,7 @@ def indicator_admin_change(badung, badung_secretary) -> Path_:
         "manual_value": 3,
     }
     url = f"/admin/programs/indicator/{indicator.pk}/change/"
-    return Path_(
+    return UploadPath(
         badung_secretary,
         post(url, fields, "evidence"),
         lambda: [i.evidence for i in Indicator.objects.filter(pk=indicator.pk) if i.evidence],
