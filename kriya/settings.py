@@ -279,6 +279,13 @@ STORAGES = {
     },
 }
 
+# Uploads (kriya/lib/images.py, kriya/lib/attachments.py): a phone's full-size photo is
+# 3–8 MB; past 60 megapixels an image is refused long before it can exhaust a worker's memory
+# (keep it below Pillow's own 89-megapixel bomb warning).
+KRIYA_PHOTO_MAX_BYTES = envint("KRIYA_PHOTO_MAX_BYTES", str(15 * 1024 * 1024))
+KRIYA_PHOTO_MAX_PIXELS = envint("KRIYA_PHOTO_MAX_PIXELS", "60000000")
+KRIYA_ATTACHMENT_MAX_BYTES = envint("KRIYA_ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024))
+
 # Background tasks run in the database-backed worker (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

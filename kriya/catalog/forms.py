@@ -7,9 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextInputWidget
 
 from kriya.catalog.models import Product
-from kriya.catalog.photos import clean_photo
 from kriya.catalog.services import MAX_PHOTOS
-from kriya.lib.forms import RupiahField
+from kriya.lib.forms import PhotoField, RupiahField
 
 LAYOUTS = [
     ("a4-3x8", _("A4, 24 labels of 70 × 37 mm (3 × 8)")),
@@ -31,7 +30,7 @@ class ProductAdminForm(forms.ModelForm):
         help_text=_("Only for a price range."),
     )
 
-    new_photo = forms.FileField(
+    new_photo = PhotoField(
         label=_("add a photo"),
         required=False,
         help_text=_(
@@ -41,15 +40,12 @@ class ProductAdminForm(forms.ModelForm):
     )
 
     def clean_new_photo(self):
-        upload = self.cleaned_data.get("new_photo")
-        if upload:
-            if self.instance.pk and self.instance.photos.count() >= MAX_PHOTOS:
-                raise forms.ValidationError(
-                    _("A product has at most %(n)s photos; remove one first.") % {"n": MAX_PHOTOS}
-                )
-            clean_photo(upload)  # refuses what is not a photo, with the reason
-            upload.seek(0)
-        return upload
+        photo = self.cleaned_data.get("new_photo")  # already the clean JPEG (PhotoField)
+        if photo and self.instance.pk and self.instance.photos.count() >= MAX_PHOTOS:
+            raise forms.ValidationError(
+                _("A product has at most %(n)s photos; remove one first.") % {"n": MAX_PHOTOS}
+            )
+        return photo
 
     class Meta:
         model = Product

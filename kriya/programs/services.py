@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import User
+from kriya.lib.attachments import clean_attachment
 from kriya.programs.models import (
     Activity,
     Financing,
@@ -115,7 +116,7 @@ def enter_realization(
     indicator.manual_value, indicator.manual_note = Decimal(value), note
     fields = ["manual_value", "manual_note"]
     if evidence is not None:
-        indicator.evidence = evidence
+        indicator.evidence = clean_attachment(evidence)  # as the admin's AttachmentField does
         fields.append("evidence")
     indicator.full_clean()
     indicator.save(update_fields=fields)
@@ -148,6 +149,8 @@ def create_activity(*, council: Council, **values) -> Activity:
     unknown = set(values) - ACTIVITY_FIELDS
     if unknown:
         raise TypeError(f"unknown activity fields: {sorted(unknown)}")
+    if values.get("attachment"):
+        values["attachment"] = clean_attachment(values["attachment"])
     activity = Activity(council=council, **values)
     activity.full_clean()
     activity.save(force_insert=True)

@@ -11,31 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kriya.accounts.models import User
+from kriya.lib.forms import MultipleFileInput, PhotosField
 from kriya.programs.visit_services import MAX_PHOTOS, recent_businesses
 from kriya.regions.models import Council
 from kriya.registry.models import Business
-
-
-class MultiplePhotoInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultiplePhotoField(forms.FileField):
-    """Several photos in one input; each is checked by the service (clean_photo)."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault(
-            "widget",
-            MultiplePhotoInput(
-                attrs={"accept": "image/*", "capture": "environment", "multiple": True}
-            ),
-        )
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None) -> list:
-        files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultiplePhotoField, self).clean(f, initial) for f in files]
-
 
 # The browser's date picker reads and writes ISO dates, whatever the page's language.
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -63,7 +42,16 @@ class VisitForm(forms.Form):
     advice = _text(_("Advice given"))
     next_step = _text(_("Agreed next step"))
     next_step_due = forms.DateField(label=_("Next step due"), required=False, widget=DATE)
-    photos = MultiplePhotoField(label=_("Photos"), required=False)
+    # Cleaned here, each one (kriya.lib.images): one bad photo refuses the visit, named.
+    photos = PhotosField(
+        label=_("Photos"),
+        required=False,
+        max_files=MAX_PHOTOS,
+        error_messages={"max_files": _("At most %(n)s photos per visit.")},
+        widget=MultipleFileInput(
+            attrs={"accept": "image/*", "capture": "environment", "multiple": True}
+        ),
+    )
     latitude = forms.DecimalField(
         label=_("Latitude"),
         required=False,
@@ -110,12 +98,6 @@ class VisitForm(forms.Form):
         if day > timezone.localdate() + dt.timedelta(days=1):
             raise forms.ValidationError(_("A visit cannot be in the future."))
         return day
-
-    def clean_photos(self) -> list:
-        photos = self.cleaned_data["photos"]
-        if len(photos) > MAX_PHOTOS:
-            raise forms.ValidationError(_("At most %(n)s photos per visit.") % {"n": MAX_PHOTOS})
-        return photos
 
     def clean(self) -> dict:
         data = super().clean()

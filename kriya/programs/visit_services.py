@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import User
-from kriya.catalog.photos import clean_photo
+from kriya.lib.images import clean_image
 from kriya.programs.models import MentoringVisit, VisitPhoto
 from kriya.regions.models import Council
 from kriya.registry.models import Business
@@ -60,7 +60,8 @@ def record_visit(
     cleaned = []
     for number, upload in enumerate(photos, start=1):
         try:
-            cleaned.append(clean_photo(upload, name=f"kunjungan-{number}"))
+            # Already clean when it came through VisitForm; checked here for other callers.
+            cleaned.append(clean_image(upload, name=f"kunjungan-{number}"))
         except ValidationError as error:
             raise ValidationError(
                 _("Photo %(n)s (%(name)s): %(reason)s")
@@ -91,7 +92,7 @@ def record_visit(
     except IntegrityError:
         return _same_sender(MentoringVisit.objects.get(client_key=client_key), mentor), False
     for order, photo in enumerate(cleaned):
-        VisitPhoto.objects.create(visit=visit, image=photo.image, order=order)
+        VisitPhoto.objects.create(visit=visit, image=photo, order=order)
     return visit, True
 
 

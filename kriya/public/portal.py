@@ -166,11 +166,12 @@ def photo_add(request: HttpRequest, product_id: int) -> HttpResponse:
     form = PhotosForm(request.POST, request.FILES)
     problems = []
     if form.is_valid():
-        for upload in form.cleaned_data["photos"]:
+        problems += form.cleaned_data["photos"].refused  # not photos: named, not stored
+        for photo in form.cleaned_data["photos"]:
             try:
-                catalog_services.add_photo(product=product, upload=upload)
+                catalog_services.add_photo(product=product, upload=photo)
             except ValidationError as error:
-                problems.append({"name": upload.name, "messages": error.messages})
+                problems.append({"name": photo.name, "messages": error.messages})
     return _photos_response(request, product, form=form, problems=problems)
 
 

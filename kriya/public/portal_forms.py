@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kriya.catalog.models import Product
-from kriya.lib.forms import RupiahField, https_by_default
+from kriya.catalog.services import MAX_PHOTOS
+from kriya.lib.forms import MultipleFileInput, PhotosField, RupiahField, https_by_default
 from kriya.registry.models import Business, CraftCategory
 from kriya.registry.validators import normalize_phone, phone_problem
 
@@ -146,22 +147,12 @@ class ProductForm(ServiceErrorsMixin, forms.ModelForm):
         return [self[name] for name in self.ENGLISH]
 
 
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.Field):
-    """The chosen files as a list; each is checked by ``catalog.services.add_photo`` alone,
-    so one bad file never loses the others."""
-
-    widget = MultipleFileInput
-
-    def to_python(self, data) -> list:
-        return [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
-
-
 class PhotosForm(forms.Form):
-    photos = MultipleFileField(
+    # Each file is cleaned on its own: a bad one is set aside (``refused``) and named, and
+    # the good ones are kept.
+    photos = PhotosField(
+        max_files=MAX_PHOTOS,
+        each_alone=True,
         label=_("Add photos"),
         widget=MultipleFileInput(
             attrs={"accept": "image/*", "capture": "environment", "multiple": True}

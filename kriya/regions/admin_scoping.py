@@ -17,7 +17,15 @@ from django.utils.translation import gettext as _
 from unfold.admin import ModelAdmin, StackedInline, TabularInline
 
 from kriya.accounts.models import BACK_OFFICE_ROLES, EDITOR_ROLES
+from kriya.lib.forms import AttachmentField, PhotoField
 from kriya.regions.scoping import _crosses_many, in_scope, is_regional
+
+# Every file a back-office form takes passes the same checks as the portal's and the phone's
+# (kriya.lib.images, kriya.lib.attachments); Unfold adds its widgets to these.
+FILE_FIELDS = {
+    models.ImageField: {"form_class": PhotoField},
+    models.FileField: {"form_class": AttachmentField},
+}
 
 
 def role_allows(request: HttpRequest, roles: frozenset[str]) -> bool:
@@ -73,6 +81,7 @@ class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
             **ModelAdmin.formfield_overrides.get(models.URLField, {}),
             "assume_scheme": "https",
         },
+        **FILE_FIELDS,
     }
 
     def has_module_permission(self, request: HttpRequest) -> bool:
@@ -103,11 +112,11 @@ class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
 
 
 class RegionalTabularInline(ScopedAdminMixin, TabularInline):
-    pass
+    formfield_overrides = {**TabularInline.formfield_overrides, **FILE_FIELDS}
 
 
 class RegionalStackedInline(ScopedAdminMixin, StackedInline):
-    pass
+    formfield_overrides = {**StackedInline.formfield_overrides, **FILE_FIELDS}
 
 
 class StatusLogInline(RegionalTabularInline):

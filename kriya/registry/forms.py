@@ -11,7 +11,7 @@ from unfold.widgets import (
     UnfoldAdminTextInputWidget,
 )
 
-from kriya.lib.forms import https_by_default
+from kriya.lib.forms import PhotoField, https_by_default
 from kriya.registry.importer.columns import FIELDS, LABELS, ColumnMap
 from kriya.registry.models import Artisan, Business, ImportBatch, scale_for
 from kriya.registry.validators import (
@@ -69,6 +69,7 @@ class ArtisanForm(RegisterForm):
             "photo",
             "notes",
         ]
+        field_classes = {"photo": PhotoField}
 
 
 class BusinessForm(RegisterForm):

@@ -110,3 +110,75 @@ def test_the_own_writer_rule_catches_what_it_should():
 )
 def test_spreadsheets_are_written_only_by_the_one_writer(path):
     assert [m.group(0) for m in OWN_WRITER.finditer(path.read_text())] == []
+
+
+def unchecked_file_fields(form_class: type) -> list[str]:
+    """The form's fields for a model's ImageField or FileField that skip the one cleaning
+    path (``PhotoField`` for images, ``AttachmentField`` for documents)."""
+    from django.db import models
+
+    from kriya.lib.forms import AttachmentField, PhotoField
+
+    model = getattr(getattr(form_class, "_meta", None), "model", None)
+    if model is None:
+        return []
+    wrong = []
+    for field in model._meta.get_fields():
+        formfield = form_class.base_fields.get(field.name)
+        if formfield is None or not isinstance(field, models.FileField):
+            continue
+        wanted = PhotoField if isinstance(field, models.ImageField) else AttachmentField
+        if not isinstance(formfield, wanted):
+            wrong.append(f"{form_class.__name__}.{field.name}")
+    return wrong
+
+
+def test_the_file_field_rule_catches_what_it_should():
+    from django import forms
+
+    from kriya.lib.forms import PhotoField
+    from kriya.registry.models import Artisan
+
+    class Bad(forms.ModelForm):
+        class Meta:
+            model = Artisan
+            fields = ["name", "photo"]
+
+    class Good(Bad):
+        photo = PhotoField(required=False)
+
+    assert unchecked_file_fields(Bad) == ["Bad.photo"]
+    assert unchecked_file_fields(Good) == []
+
+
+@pytest.mark.django_db
+def test_every_image_and_file_field_is_edited_only_through_the_cleaning_fields(
+    rf, badung_secretary, badung
+):
+    """Every registered ModelAdmin and inline as the back office builds its form, and every
+    ModelForm of Kriya's own (the portal's), takes a model file only through the fields of
+    kriya.lib.forms."""
+    from django import forms
+    from django.contrib import admin
+
+    request = rf.get("/admin/")
+    request.user, request.council = badung_secretary, badung
+    request.membership = badung_secretary.memberships.get()
+    checked = []
+    for model_admin in admin.site._registry.values():
+        checked.append(model_admin.get_form(request))
+        for inline in model_admin.get_inline_instances(request):
+            checked.append(inline.get_formset(request).form)
+
+    def own(cls: type) -> list[type]:
+        below = [s for sub in cls.__subclasses__() for s in [sub, *own(sub)]]
+        return [
+            c for c in below if c.__module__.startswith("kriya.") and ".tests" not in c.__module__
+        ]
+
+    checked += own(forms.ModelForm)
+    assert [name for form in checked for name in unchecked_file_fields(form)] == []
+    file_forms = [
+        f for f in checked if any(isinstance(x, forms.FileField) for x in f.base_fields.values())
+    ]
+    assert len(file_forms) >= 5  # artisan, village icon, activity, indicator, visit photo

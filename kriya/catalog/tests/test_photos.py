@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from kriya.catalog import services
-from kriya.catalog.photos import MAX_BYTES, clean_photo
+from kriya.catalog.photos import clean_photo
 from kriya.catalog.tests.factories import image_file, make_business, make_product
 
 
@@ -63,8 +63,9 @@ def test_a_gif_is_refused_by_name():
     assert "GIF" in error.value.messages[0]
 
 
-def test_a_huge_upload_is_refused_before_it_is_opened():
-    upload = SimpleUploadedFile("besar.jpg", b"\xff\xd8" + b"0" * (MAX_BYTES + 10))
+def test_a_huge_upload_is_refused_before_it_is_opened(settings):
+    limit = settings.KRIYA_PHOTO_MAX_BYTES
+    upload = SimpleUploadedFile("besar.jpg", b"\xff\xd8" + b"0" * (limit + 10))
     with pytest.raises(ValidationError) as error:
         clean_photo(upload)
     assert "MB" in error.value.messages[0]
