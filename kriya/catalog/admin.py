@@ -145,9 +145,11 @@ class ProductAdmin(RegionalAdmin):
 
     @display(description=_("price"), ordering="price")
     def price_label(self, product: Product) -> str:
-        if product.is_range:
-            return f"{format_rupiah(product.price)} – {format_rupiah(product.price_max)}"
-        return format_rupiah(product.price)
+        # No line break between "Rp" and the figure in the narrow column.
+        low, high = (
+            format_rupiah(p).replace(" ", "\u00a0") for p in (product.price, product.price_max)
+        )
+        return f"{low} – {high}" if product.is_range else low
 
     def save_model(self, request, obj, form, change):
         # Through the service, so the search words follow every change.
