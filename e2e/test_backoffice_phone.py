@@ -84,7 +84,7 @@ def test_on_a_phone_the_register_is_compact_cards_with_a_filter_drawer(page):
     expect(drawer).to_be_hidden()
     page.locator("#changelist a", has_text="Saringan").click()
     expect(drawer).to_be_visible()
-    expect(drawer).to_contain_text("Kecamatan")
+    expect(drawer).to_contain_text("Berdasarkan kecamatan")  # the district filter
     assert page.evaluate(FITS)
     # The "+" stays clear of the menu button beside the title.
     plus = page.locator("a.addlink").bounding_box()
