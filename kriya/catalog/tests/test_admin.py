@@ -199,7 +199,9 @@ def test_send_back_asks_for_the_reason_and_keeps_it_in_the_history(
     page = client.get(url).content.decode()
     assert "Alasan pengembalian" in page and "Kembalikan “Kain Endek Menunggu”" in page
     refused = client.post(url, {"reason": "  "})
-    assert refused.status_code == 200 and "Bidang ini tidak boleh kosong" in refused.content.decode()
+    assert (
+        refused.status_code == 200 and "Bidang ini tidak boleh kosong" in refused.content.decode()
+    )
     waiting.refresh_from_db()
     assert waiting.status == "submitted"
     response = client.post(url, {"reason": "Fotonya buram"}, follow=True)
