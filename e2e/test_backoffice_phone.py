@@ -109,3 +109,23 @@ def test_screenshots_of_the_pages_people_asked_about(page, request):
     page.locator("#result_list a[href*='/change/']").first.click()
     expect(page.locator("#content-main")).to_contain_text("Rp ")
     shoot(page, f"settlement-detail-{width}")
+
+
+@pytest.mark.parametrize("page", [NARROW], indirect=True, ids=["phone"])
+def test_on_a_phone_the_secretariat_approves_one_product_and_sends_one_back(page):
+    log_in(page, "badung.sekretariat")
+    expect(page.get_by_role("heading", name="Dasbor")).to_be_visible()
+    page.goto("/admin/catalog/product/?status__exact=submitted")
+    rows = page.locator("#result_list tbody tr")
+    waiting = rows.count()
+    name = rows.first.locator("th a").inner_text()  # the product's name links to its page
+    rows.first.get_by_role("button", name="Setujui").click()
+    expect(page.get_by_text("sudah terbit di galeri")).to_be_visible()
+    expect(rows).to_have_count(waiting - 1)
+    assert name.strip() not in page.locator("#result_list").inner_text()
+    page.locator("#result_list tbody tr").first.get_by_role("link", name="Kembalikan").click()
+    page.get_by_label("Alasan pengembalian").fill("Fotonya buram")
+    page.get_by_role("button", name="Kembalikan").click()
+    expect(page.get_by_text("dikembalikan ke pembuatnya")).to_be_visible()
+    expect(page.locator("#result_list tbody tr")).to_have_count(waiting - 2)
+    assert page.evaluate(FITS)
