@@ -346,6 +346,10 @@ UNFOLD = {
     "SITE_URL": "/",
     "SHOW_LANGUAGES": True,
     "STYLES": [lambda request: static("kriya/admin.css")],
+    "SCRIPTS": [lambda request: static("kriya/screen.js")],
+    "SITE_FAVICONS": [
+        {"rel": "icon", "type": "image/svg+xml", "href": lambda request: static("kriya/favicon.svg")}
+    ],
     "SHOW_HISTORY": True,
     "DASHBOARD_CALLBACK": "kriya.reports.dashboard.dashboard_callback",
     "ACCOUNT": {

@@ -4,16 +4,17 @@ queue waiting for approval, photos, and QR labels to print."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import action, display
 
 from kriya.catalog import services
-from kriya.catalog.forms import LabelsForm, ProductAdminForm
+from kriya.catalog.forms import LabelsForm, ProductAdminForm, SendBackForm
 from kriya.catalog.models import Product, ProductPhoto, ProductStatusChange
 from kriya.lib.money import format_rupiah
 from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline, StatusLogInline
@@ -45,7 +46,17 @@ class ChangeInline(StatusLogInline):
 @admin.register(Product)
 class ProductAdmin(RegionalAdmin):
     form = ProductAdminForm
-    list_display = ["name", "business", "category", "price_label", "status", "featured"]
+    list_display = [
+        "thumbnail",
+        "name",
+        "business",
+        "category",
+        "price_label",
+        "status",
+        "featured",
+    ]
+    list_display_links = ["name"]
+    phone_list_display = ["thumbnail", "name", "business", "status"]
     list_filter = ["status", "featured", "availability", "local_material"]
     list_select_related = ["business", "category__parent"]
     search_fields = ["name", "business__name"]
@@ -95,11 +106,50 @@ class ProductAdmin(RegionalAdmin):
         ),
     ]
 
+    def get_queryset(self, request: HttpRequest):
+        # The list's thumbnails: every row's photos in one query, not one query per row.
+        photos = Prefetch("photos", queryset=ProductPhoto.objects.order_by("order", "id"))
+        return super().get_queryset(request).prefetch_related(photos)
+
+    def get_list_display(self, request: HttpRequest):
+        columns = list(super().get_list_display(request))
+        if self.has_change_permission(request):
+            columns.append("review")  # approve / send back, for those who may
+        return columns
+
+    @display(description=_("photo"))
+    def thumbnail(self, product: Product) -> str:
+        photo = next(iter(product.photos.all()), None)
+        if photo is None or not (photo.small or photo.thumb):
+            return format_html('<span class="kriya-no-photo">{}</span>', _("no photo"))
+        return format_html(
+            '<img class="kriya-thumb" src="{}" alt="" width="48" height="48" loading="lazy">',
+            (photo.small or photo.thumb).url,
+        )
+
+    @display(description=_("approval"))
+    def review(self, product: Product) -> str:
+        """Per waiting row: approve at once (posted with the list's own form and its CSRF
+        token), or send back through a page that asks for the reason."""
+        if product.status != Product.Status.SUBMITTED:
+            return ""
+        return format_html(
+            '<span class="kriya-review">'
+            '<button type="submit" class="kriya-approve" formmethod="post" formaction="{}">{}</button>'
+            '<a class="kriya-send-back" href="{}">{}</a></span>',
+            reverse("admin:catalog-product-approve", args=[product.pk]),
+            _("Approve"),
+            reverse("admin:catalog-product-send-back", args=[product.pk]),
+            _("Send back"),
+        )
+
     @display(description=_("price"), ordering="price")
     def price_label(self, product: Product) -> str:
-        if product.is_range:
-            return f"{format_rupiah(product.price)} – {format_rupiah(product.price_max)}"
-        return format_rupiah(product.price)
+        # No line break between "Rp" and the figure in the narrow column.
+        low, high = (
+            format_rupiah(p).replace(" ", "\u00a0") for p in (product.price, product.price_max)
+        )
+        return f"{low} – {high}" if product.is_range else low
 
     def save_model(self, request, obj, form, change):
         # Through the service, so the search words follow every change.
@@ -147,8 +197,68 @@ class ProductAdmin(RegionalAdmin):
     def get_urls(self):
         return [
             path("label/", self.admin_site.admin_view(self.labels_view), name="catalog-labels"),
+            path(
+                "<int:object_id>/setujui/",
+                self.admin_site.admin_view(self.approve_view),
+                name="catalog-product-approve",
+            ),
+            path(
+                "<int:object_id>/kembalikan/",
+                self.admin_site.admin_view(self.send_back_view),
+                name="catalog-product-send-back",
+            ),
             *super().get_urls(),
         ]
+
+    def _waiting(self, request: HttpRequest, object_id: int) -> Product:
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request), pk=object_id)
+
+    def _queue(self) -> HttpResponse:
+        url = reverse("admin:catalog_product_changelist")
+        return redirect(f"{url}?status__exact={Product.Status.SUBMITTED}")
+
+    def approve_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """The list's "Approve" button: publish one waiting product."""
+        if request.method != "POST":
+            return self._queue()
+        product = self._waiting(request, object_id)
+        try:
+            services.publish_product(product=product, by=request.user)
+        except ValidationError as error:
+            messages.error(request, f"{product.name}: {' '.join(error.messages)}")
+        else:
+            messages.success(request, _("“%(name)s” is published.") % {"name": product.name})
+        return self._queue()
+
+    def send_back_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """Send one waiting product back to its maker as a draft, with the reason."""
+        product = self._waiting(request, object_id)
+        form = SendBackForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.move_product(
+                    product=product,
+                    status=Product.Status.DRAFT,
+                    by=request.user,
+                    note=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("“%(name)s” was sent back to its maker.") % {"name": product.name}
+                )
+                return self._queue()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send “%(name)s” back to its maker") % {"name": product.name},
+            "opts": self.opts,
+            "product": product,
+            "form": form,
+        }
+        return render(request, "admin/catalog/send_back.html", context)
 
     def labels_view(self, request: HttpRequest) -> HttpResponse:
         """Choose the label paper and how many tags per product; answer the PDF."""

@@ -105,3 +105,14 @@ class LabelsForm(forms.Form):
             for p in self.products
             if self.cleaned_data.get(f"copies_{p.pk}")
         ]
+
+
+class SendBackForm(forms.Form):
+    """Why a product waiting for approval goes back to its maker (kept in its history)."""
+
+    reason = forms.CharField(
+        label=_("reason for sending it back"),
+        max_length=255,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The maker reads this in the product's history, e.g. “The photo is blurred”."),
+    )

@@ -230,6 +230,9 @@ class ProductStatusChange(RegionalModel):
         verbose_name_plural = _("product status changes")
         ordering = ["-at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_old_display()} → {self.get_new_display()}"
+
 
 class SearchTerm(models.Model):
     """A word that occurs in the public catalog: the vocabulary that corrects a misspelt

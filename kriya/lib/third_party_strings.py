@@ -67,4 +67,9 @@ UNFOLD_STRINGS = (
     gettext_noop("Type to search"),
     gettext_noop("Update"),
     gettext_noop("Welcome back to"),
+    gettext_noop("Reset to default"),
+    gettext_noop("Export"),
+    gettext_noop("Import"),
+    gettext_noop("Not enough data."),
+    gettext_noop("Value"),
 )

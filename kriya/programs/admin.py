@@ -131,7 +131,8 @@ class ParticipationInline(RegionalTabularInline):
 
 @admin.register(Activity)
 class ActivityAdmin(RegionalAdmin):
-    list_display = ["title", "kind", "starts_on", "ends_on", "place", "participant_count"]
+    list_display = ["title", "kind", "starts_on", "ends_on", "place_label", "participant_count"]
+    phone_list_display = ["title", "place_label", "starts_on"]
     list_filter = ["kind", "starts_on"]
     list_select_related = ["village"]
     search_fields = ["title", "venue", "trainers"]
@@ -172,6 +173,10 @@ class ActivityAdmin(RegionalAdmin):
             },
         ),
     ]
+
+    @display(description=_("Place"))
+    def place_label(self, activity: Activity) -> str:
+        return activity.place
 
     def get_changeform_initial_data(self, request):
         return {"council": request.council, **super().get_changeform_initial_data(request)}

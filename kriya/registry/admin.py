@@ -1,27 +1,15 @@
-import datetime
-from dataclasses import dataclass
-from urllib.parse import urlsplit
-
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
-from django.contrib.admin.utils import lookup_field
 from django.contrib.admin.views.main import PAGE_VAR
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils.functional import cached_property
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from unfold import utils as unfold_utils
-from unfold.admin import checkbox
 from unfold.decorators import display
-from unfold.templatetags import unfold_list
-from unfold.views import ChangeList
 
 from kriya.accounts.models import Role
 from kriya.accounts.personal_data import mask, may_see_personal_data
@@ -127,135 +115,6 @@ class ClusterFilter(admin.SimpleListFilter):
         return queryset.filter(cluster_id=self.value()) if self.value() else queryset
 
 
-@dataclass(frozen=True)
-class _Column:
-    """What a list column's cells share: worked out once per page, not once per cell."""
-
-    name: str
-    tag: str  # "th" for the cell that links to the row's page, as the theme has it
-    classes: str
-    label: str  # escaped; shown above the value on a phone
-    link: bool = False
-    checkbox: tuple[str, str] | None = None  # the widget's markup before and after the pk
-
-
-class RegisterChangeList(ChangeList):
-    """The theme's list rows, with the per-column work done once per page, not per cell.
-
-    Unfold rebuilds every column header (sort links and the select-all widget included) for
-    each cell, renders the row checkbox through the template engine and resolves the change
-    URL of every row; at 50 rows × 7 columns that was most of the page's time. The markup is
-    the theme's own. The register admins edit nothing in the list (no ``list_editable``,
-    ordering field or row sections), so those parts of the theme are left out.
-    """
-
-    @cached_property
-    def page_headers(self) -> list[dict]:
-        return list(unfold_list.result_headers(self))
-
-    @cached_property
-    def page_sorted_fields(self) -> int:
-        return sum(1 for h in self.page_headers if h["sortable"] and h["sorted"])
-
-    @cached_property
-    def page_rows(self) -> list[dict]:
-        rows = list(self.result_list)
-        if not rows:
-            return []
-        columns = self._columns()
-        # The list's filters, carried to each row's page, are the same for every row.
-        sample = self.url_for_result(rows[0])
-        query = urlsplit(
-            add_preserved_filters(
-                {"preserved_filters": self.preserved_filters, "opts": self.opts}, sample
-            )
-        ).query
-        empty = self.model_admin.get_empty_value_display()
-        return [
-            {
-                "pk": row.pk,
-                "cells": mark_safe(
-                    "".join(self._cell(row, column, query, empty) for column in columns)
-                ),
-            }
-            for row in rows
-        ]
-
-    def _columns(self) -> list[_Column]:
-        columns, first = [], True
-        for index, name in enumerate(self.list_display):
-            if name == "action_checkbox":
-                marker = "\x00pk\x00"
-                before, after = checkbox.render(ACTION_CHECKBOX_NAME, marker).split(marker)
-                columns.append(
-                    _Column(
-                        name,
-                        "td",
-                        " ".join(unfold_list.CHECKBOX_CLASSES),
-                        conditional_escape(_("Select record")),
-                        checkbox=(before, after),
-                    )
-                )
-                continue
-            link = self.list_display_links is not None and (
-                (first and not self.list_display_links) or name in self.list_display_links
-            )
-            classes = " ".join(
-                [f"field-{unfold_list._coerce_field_name(name, index)}", *unfold_list.ROW_CLASSES]
-            )
-            columns.append(
-                _Column(
-                    name,
-                    "th" if link and first else "td",
-                    classes,
-                    conditional_escape(self.page_headers[index]["text"]),
-                    link,
-                )
-            )
-            first = first and not link
-        return columns
-
-    def _cell(self, row: models.Model, column: _Column, query: str, empty: str) -> str:
-        classes, tag = column.classes, column.tag
-        if column.checkbox:
-            before, after = column.checkbox
-            text = f"{before}{conditional_escape(str(row.pk))}{after}"
-        else:
-            value, nowrap = self._value(row, column.name, empty)
-            classes += " nowrap" if nowrap else ""
-            text = conditional_escape(value)
-            if column.link:
-                url = self.url_for_result(row) + (f"?{query}" if query else "")
-                text = (
-                    f'<a href="{conditional_escape(url)}" class="'
-                    f'{" ".join(unfold_list.LINK_CLASSES)}" >{text}</a>'
-                )
-        return f'<{tag} class="{classes}" data-label="{column.label}">{text}</{tag}>'
-
-    def _value(self, row: models.Model, name: str, empty: str) -> tuple[object, bool]:
-        """The cell's value as the theme displays it, and whether it must not wrap."""
-        try:
-            field, attr, value = lookup_field(name, row, self.model_admin)
-        except ObjectDoesNotExist:
-            return empty, False
-        if field is None or field.auto_created:
-            empty = getattr(attr, "empty_value_display", empty)
-            nowrap = isinstance(value, datetime.date | datetime.time)
-            if getattr(attr, "label", False):
-                return unfold_utils.display_for_label(value, empty, attr.label), nowrap
-            if getattr(attr, "dropdown", False):
-                return unfold_utils.display_for_dropdown(row, name, value, empty), nowrap
-            if getattr(attr, "header", False):
-                return unfold_utils.display_for_header(value, empty), nowrap
-            boolean = getattr(attr, "boolean", False)
-            return unfold_utils.display_for_value(value, empty, boolean), nowrap
-        nowrap = isinstance(field, models.DateField | models.TimeField | models.ForeignKey)
-        if isinstance(field.remote_field, models.ManyToOneRel):
-            related = getattr(row, field.name)
-            return (empty if related is None else related), nowrap
-        return unfold_utils.display_for_field(value, field, empty), nowrap
-
-
 class DuplicatesMixin:
     """A page of suspected duplicates, side by side, each pair with a merge button."""
 
@@ -294,14 +153,21 @@ class PersonalDataAdmin(DuplicatesMixin, RegionalAdmin):
     """Hides NIK, phone and address from roles that may not see them, and exports the
     filtered list to XLSX or CSV (masked the same way; revealing exports are logged)."""
 
+    # Our own table (admin/registry/change_list_results.html, from Django's result_list tag):
+    # the headers are built once per page, not once per cell as the theme's rows do.
     change_list_template = "admin/registry/change_list_export.html"
-    # 50 rows read well on a phone, and the theme renders each row's cells with a cost
-    # that grows with rows × columns.
-    list_per_page = 50
+    list_per_page = 50  # on a wide screen; 25 on a phone (kriya/lib/phone.py)
     paginator = NarrowPaginator
 
-    def get_changelist(self, request, **kwargs):
-        return RegisterChangeList
+    def action_checkbox(self, obj: models.Model) -> str:
+        # One format_html per row, not a widget rendered through the template engine: at
+        # 50 rows that was half the time of the list's cells.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            ACTION_CHECKBOX_NAME,
+            obj.pk,
+            _("Select record"),
+        )
 
     def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
         try:  # read as ChangeList reads it, so the count comes with that page's keys
@@ -405,6 +271,7 @@ class ArtisanAdmin(PersonalDataAdmin):
     merge_service = services.merge_artisans
     form = ArtisanForm
     list_display = ["name", "nik", "sex", "phone", "village", "merged_into"]
+    phone_list_display = ["name", "village", "phone"]
     list_filter = [DistrictFilter, VillageFilter, SkillFilter, "sex"]
     list_select_related = ["village__district__regency__province", "merged_into"]
     search_fields = ["name", "nik", "phone", "village__name"]
@@ -418,6 +285,7 @@ class BusinessAdmin(PersonalDataAdmin):
     merge_service = services.merge_businesses
     form = BusinessForm
     list_display = ["name", "owner", "nib", "scale", "village", "membership"]
+    phone_list_display = ["name", "village", "membership"]
     list_filter = [
         DistrictFilter,
         VillageFilter,
@@ -476,6 +344,7 @@ class ClusterAdmin(RegionalAdmin):
 @admin.register(VillageIcon)
 class VillageIconAdmin(RegionalAdmin):
     list_display = ["village", "title", "category", "since_year"]
+    phone_list_display = ["village", "title", "category"]
     list_filter = [DistrictFilter]
     list_select_related = ["category__parent", "village__district__regency__province"]
     search_fields = ["title", "village__name"]

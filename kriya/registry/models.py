@@ -389,6 +389,13 @@ class MergeRecord(RegionalModel):
         verbose_name_plural = _("merge records")
         ordering = ["-at"]
 
+    def __str__(self) -> str:
+        return _("%(kind)s #%(merged)s merged into #%(kept)s") % {
+            "kind": self.get_kind_display(),
+            "merged": self.merged_id,
+            "kept": self.kept_id,
+        }
+
 
 class ImportBatch(RegionalModel):
     """One uploaded register file, from its preview to its result."""

@@ -15,7 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.formats import date_format, number_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import action, display
 
@@ -108,13 +109,29 @@ class LineInline(ReadOnlyMixin, RegionalTabularInline):
         "item",
         "product_name",
         "quantity",
-        "unit_price",
-        "discount",
-        "commission_rate",
-        "line_total",
+        "unit_price_label",
+        "discount_label",
+        "commission_rate_label",
+        "line_total_label",
     ]
     readonly_fields = fields
     extra = 0
+
+    @display(description=_("unit price"))
+    def unit_price_label(self, line: SaleLine) -> str:
+        return _rp(line.unit_price)
+
+    @display(description=_("discount"))
+    def discount_label(self, line: SaleLine) -> str:
+        return _rp(line.discount)
+
+    @display(description=_("commission"))
+    def commission_rate_label(self, line: SaleLine) -> str:
+        return f"{number_format(line.commission_rate.normalize(), use_l10n=True)}%"
+
+    @display(description=_("line total"))
+    def line_total_label(self, line: SaleLine) -> str:
+        return _rp(line.line_total)
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).select_related("item__product")
@@ -128,10 +145,33 @@ class SaleAdmin(ReadOnlyMixin, RegionalAdmin):
     search_fields = ["reference", "lines__product_name"]
     date_hierarchy = "created_at"
     inlines = [LineInline]
+    phone_list_display = ["__str__", "outlet", "total_label"]
+    fields = [
+        "outlet",
+        "cashier",
+        "created_at",
+        "day",
+        "payment",
+        "reference",
+        "total_label",
+        "paid_label",
+        "change_label",
+        "voided_at",
+        "voided_by",
+        "void_reason",
+    ]
 
     @display(description=_("total"), ordering="total")
     def total_label(self, sale: Sale) -> str:
         return _rp(sale.total)
+
+    @display(description=_("paid"))
+    def paid_label(self, sale: Sale) -> str:
+        return _rp(sale.paid)
+
+    @display(description=_("change given"))
+    def change_label(self, sale: Sale) -> str:
+        return _rp(sale.change)
 
 
 @admin.register(StockMove)
@@ -326,7 +366,7 @@ class ConsignorReviewAdmin(ReadOnlyMixin, RegionalAdmin):
 
     @display(description=_("period"))
     def period(self, review: ConsignorReview) -> str:
-        return f"{review.period_start:%d-%m-%Y} – {review.period_end:%d-%m-%Y}"
+        return f"{date_format(review.period_start)} – {date_format(review.period_end)}"
 
     @display(description=_("sales"), ordering="gross")
     def gross_label(self, review: ConsignorReview) -> str:
@@ -349,6 +389,40 @@ class DayCloseAdmin(ReadOnlyMixin, RegionalAdmin):
     list_filter = ["outlet"]
     list_select_related = ["outlet", "closed_by"]
     date_hierarchy = "day"
+    phone_list_display = ["day", "outlet", "difference_label"]
+    fields = [
+        "outlet",
+        "day",
+        "sales_count",
+        "totals_table",
+        "expected",
+        "counted",
+        "difference_text",
+        "note",
+        "closed_by",
+        "closed_at",
+    ]
+
+    @display(description=_("totals per payment method"))
+    def totals_table(self, close: DayClose) -> str:
+        """The day's takings per payment method as a small table, not the stored JSON."""
+        methods = dict(Sale.Payment.choices)
+        rows = format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td></tr>',
+            ((methods.get(key, key), _rp(amount)) for key, amount in close.totals.items()),
+        )
+        return format_html(
+            '<table class="kriya-amounts"><thead><tr><th scope="col">{}</th>'
+            '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            _("payment method"),
+            _("amount"),
+            rows or format_html('<tr><td colspan="2">{}</td></tr>', _("No sales")),
+        )
+
+    @display(description=_("difference"))
+    def difference_text(self, close: DayClose) -> str:
+        return _rp(close.difference)
 
     @display(description=_("cash expected"), ordering="cash_expected")
     def expected(self, close: DayClose) -> str:
@@ -397,10 +471,27 @@ class SettlementAdmin(ReadOnlyMixin, RegionalAdmin):
     list_select_related = ["business"]
     search_fields = ["business__name", "reference"]
     date_hierarchy = "period_end"
+    phone_list_display = ["business", "period", "balance_label"]
+    fields = [
+        "council",
+        "business",
+        "period",
+        "pieces_sold",
+        "gross_label",
+        "commission_label",
+        "due_label",
+        "paid_label",
+        "balance_label",
+        "paid_on",
+        "reference",
+        "paid_by",
+        "created_by",
+        "created_at",
+    ]
 
     @display(description=_("period"), ordering="period_end")
     def period(self, settlement: Settlement) -> str:
-        return f"{settlement.period_start:%d-%m-%Y} – {settlement.period_end:%d-%m-%Y}"
+        return f"{date_format(settlement.period_start)} – {date_format(settlement.period_end)}"
 
     @display(description=_("sales"), ordering="gross")
     def gross_label(self, settlement: Settlement) -> str:

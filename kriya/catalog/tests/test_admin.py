@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from kriya.catalog.models import Product
 from kriya.catalog.tests.factories import category, image_file, make_business, make_product
@@ -133,3 +134,80 @@ def test_a_ninth_photo_is_refused_on_the_form_not_with_an_error_page():
     )
     assert not form.is_valid()
     assert "8" in form.errors["new_photo"][0]
+
+
+def _waiting(business, name: str, photo: bool = True) -> Product:
+    from kriya.catalog import services
+
+    product = make_product(business, name, publish=False, photo=photo)
+    return services.submit_product(product=product, by=None)
+
+
+@pytest.mark.django_db
+def test_the_approval_list_shows_each_photo_and_a_button_per_waiting_row(
+    client, badung_secretary, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    business = make_business()
+    waiting = _waiting(business, "Kain Endek Menunggu")
+    published = make_product(business, "Kain Endek Terbit")
+    client.force_login(badung_secretary)
+    html = client.get(LIST).content.decode()
+    photo = waiting.photos.get()
+    assert f'src="{photo.small.url}"' in html and 'class="kriya-thumb"' in html
+    approve = reverse("admin:catalog-product-approve", args=[waiting.pk])
+    send_back = reverse("admin:catalog-product-send-back", args=[waiting.pk])
+    assert f'formaction="{approve}"' in html and f'href="{send_back}"' in html
+    assert ">Setujui</button>" in html and ">Kembalikan</a>" in html
+    assert reverse("admin:catalog-product-approve", args=[published.pk]) not in html
+
+
+@pytest.mark.django_db
+def test_approve_publishes_the_row_and_says_so(client, badung_secretary, gianyar_secretary):
+    business = make_business()
+    waiting = _waiting(business, "Kain Endek Menunggu")
+    bare = _waiting(business, "Tanpa Foto", photo=False)
+    client.force_login(gianyar_secretary)
+    assert (
+        client.post(reverse("admin:catalog-product-approve", args=[waiting.pk])).status_code == 404
+    )
+    client.force_login(badung_secretary)
+    response = client.post(reverse("admin:catalog-product-approve", args=[waiting.pk]), follow=True)
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.approved_by) == ("published", badung_secretary)
+    assert "“Kain Endek Menunggu” sudah terbit di galeri." in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("?status__exact=submitted")
+    response = client.post(reverse("admin:catalog-product-approve", args=[bare.pk]), follow=True)
+    bare.refresh_from_db()
+    assert bare.status == "submitted"
+    assert "Tanpa Foto: " in response.content.decode()  # with the reason: no photo yet
+
+
+@pytest.mark.django_db
+def test_send_back_asks_for_the_reason_and_keeps_it_in_the_history(
+    client, badung, badung_secretary, gianyar_secretary
+):
+    from conftest import make_user
+
+    waiting = _waiting(make_business(), "Kain Endek Menunggu")
+    url = reverse("admin:catalog-product-send-back", args=[waiting.pk])
+    client.force_login(gianyar_secretary)
+    assert client.get(url).status_code == 404
+    client.force_login(make_user("pengurus", badung, "board"))
+    assert client.post(url, {"reason": "Buram"}).status_code == 403
+    client.force_login(badung_secretary)
+    page = client.get(url).content.decode()
+    assert "Alasan pengembalian" in page and "Kembalikan “Kain Endek Menunggu”" in page
+    refused = client.post(url, {"reason": "  "})
+    assert (
+        refused.status_code == 200 and "Bidang ini tidak boleh kosong" in refused.content.decode()
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == "submitted"
+    response = client.post(url, {"reason": "Fotonya buram"}, follow=True)
+    waiting.refresh_from_db()
+    change = waiting.changes.first()
+    assert waiting.status == "draft" and (change.new, change.note) == ("draft", "Fotonya buram")
+    with translation.override("id"):
+        assert str(change) == "menunggu persetujuan → draf"
+    assert "dikembalikan ke pembuatnya" in response.content.decode()

@@ -190,6 +190,9 @@ class IPFilingStatusChange(RegionalModel):
         verbose_name_plural = _("IP filing status changes")
         ordering = ["-at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_old_display()} → {self.get_new_display()}"
+
 
 class Certification(RegionalModel):
     """A halal, P-IRT, BPOM or SNI certificate of a business, or a BNSP competency

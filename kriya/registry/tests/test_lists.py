@@ -164,3 +164,28 @@ def test_a_village_outside_the_region_cannot_be_chosen(client, badung_secretary)
     )
     assert response.status_code == 200 and not Artisan.objects.exists()
     assert "village" in response.context["adminform"].form.errors
+
+
+def test_on_a_phone_the_list_sends_25_compact_rows_for_the_same_queries(
+    client, badung_secretary, gianyar_secretary, badung_village, django_assert_num_queries
+):
+    for n in range(30):
+        Business.objects.create(name=f"Usaha {n:02d}", village=badung_village)
+    client.force_login(badung_secretary)
+    client.cookies["kriya_screen"] = "narrow"  # set by static/kriya/screen.js on a phone
+    with django_assert_num_queries(11):
+        response = client.get("/admin/registry/business/", {"p": "2"})
+    cl = response.context["cl"]
+    assert cl.result_count == 30 and [b.name for b in cl.result_list] == [
+        f"Usaha {n}" for n in range(25, 30)
+    ]
+    html = response.text
+    assert 'class="kriya-list"' in html
+    assert list(cl.list_display) == ["action_checkbox", "name", "village", "membership"]
+    assert "field-nib" not in html and "field-owner" not in html  # one card: name, village, status
+    assert '<th class="field-name"><a href="/admin/registry/business/' in html
+    client.cookies["kriya_screen"] = "wide"
+    wide = client.get("/admin/registry/business/").context["cl"]
+    assert len(wide.result_list) == 30 and "nib" in wide.list_display
+    client.force_login(gianyar_secretary)
+    assert client.get("/admin/registry/business/").context["cl"].result_count == 0
