@@ -417,7 +417,7 @@ def test_the_bengkulu_sample_maps_its_wa_number_and_the_empty_trailing_column():
 
 @pytest.mark.parametrize("columns", [BUSINESS_COLUMNS, ARTISAN_COLUMNS], ids=["usaha", "perajin"])
 def test_every_heading_of_the_blank_template_goes_to_its_own_field(columns):
-    found = find_columns([[heading for heading, _width, _list in columns]])
+    found = find_columns([[column[0] for column in columns]])
     assert [found.field_of(c) != "" for c in range(len(columns))] == [True] * len(columns)
 
 
