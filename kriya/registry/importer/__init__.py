@@ -13,12 +13,18 @@ Modules: ``reading`` (cells from XLSX/CSV), ``columns`` (which column is which),
 The upload pages, the background task and ``import_register`` all call these.
 """
 
+from typing import BinaryIO
+
 from kriya.registry.importer.commit import Result, commit_preview
 from kriya.registry.importer.preview import KINDS, Preview, build_preview
 from kriya.registry.importer.reading import read_rows
 
 
-def preview_file(*, content: bytes, filename: str, council, kind: str, progress=None) -> Preview:
+def preview_file(
+    *, content: bytes | BinaryIO, filename: str, council, kind: str, progress=None
+) -> Preview:
+    """Read ``content`` (bytes, or a binary file open for reading) within the limits of
+    ``limits.py`` and judge every row; nothing is written."""
     return build_preview(
         read_rows(content, filename), council=council, kind=kind, progress=progress
     )
