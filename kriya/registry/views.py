@@ -57,6 +57,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The file's progress, then every problem row, then what was written."""
     _editor(request)
+    imports.mark_interrupted(council=request.council)  # a killed worker's batch says so
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
     context = {"batch": batch, "title": _("Register import: %(name)s") % {"name": batch.filename}}
     if request.htmx and not request.htmx.history_restore_request:
@@ -73,6 +74,18 @@ def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
         raise Http404
     try:
         imports.confirm_import(batch=batch, mode=mode)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("admin:register-import", batch_id=batch.pk)
+
+
+@require_POST
+def import_check_again(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """Check an interrupted file again, from its first row."""
+    _editor(request)
+    batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
+    try:
+        imports.check_again(batch=batch)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("admin:register-import", batch_id=batch.pk)
