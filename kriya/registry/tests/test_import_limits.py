@@ -136,3 +136,29 @@ def test_refusing_the_zip_bomb_and_the_30mb_csv_keeps_the_process_under_200_mb(
         peak, status, told = hostile.command_peak_mb(args, env=database, cwd=ROOT)
         assert status == 1 and all(words in told for words in expected(name)), told
         assert peak < 200, f"{name}: {peak:.0f} MB"
+
+
+@pytest.mark.django_db
+def test_the_size_and_cell_limits_are_settings_a_council_can_change(settings, tmp_path, badung):
+    settings.IMPORT_MAX_FILE_MB = 1
+    with pytest.raises(CommandError, match="Berkas ini 2,0 MB, lebih besar dari batas 1 MB"):
+        call_command(
+            "import_register", str(hostile.huge_cell_csv(tmp_path, mb=2)), "--council", "51.03"
+        )
+    settings.IMPORT_MAX_CELLS = 5
+    path = hostile.csv_file(tmp_path, "rekap.csv", "utf-8")
+    with pytest.raises(CommandError, match="3 baris kali 5 kolom, lebih dari batas 5 sel"):
+        call_command("import_register", str(path), "--council", "51.03")
+    settings.IMPORT_MAX_CELLS = 15
+    call_command("import_register", str(path), "--council", "51.03", stdout=StringIO())
+
+
+def test_the_upload_screen_refuses_a_file_past_the_size_limit_at_once(
+    settings, tmp_path, client, badung_secretary
+):
+    settings.IMPORT_MAX_FILE_MB = 1
+    client.force_login(badung_secretary)
+    with hostile.huge_cell_csv(tmp_path, mb=2).open("rb") as upload:
+        response = client.post("/admin/impor/", {"kind": "business", "file": upload})
+    assert "Berkas lebih besar dari 1 MB; pecah menjadi beberapa bagian" in response.text
+    assert "KRIYA_IMPORT_MAX_FILE_MB" in response.text and not ImportBatch.objects.exists()
