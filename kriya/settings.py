@@ -285,7 +285,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Limits of the register import (kriya/registry/importer/limits.py; README, "Importing a
 # spreadsheet"). A file past one is refused with the limit's name and what to do.
 IMPORT_MAX_FILE_MB = envint("KRIYA_IMPORT_MAX_FILE_MB", "50")  # the upload as stored
-IMPORT_MAX_INFLATED_MB = envint("KRIYA_IMPORT_MAX_INFLATED_MB", "200")  # an XLSX unpacked
+# An XLSX unpacked, each shared string counted once per cell that shows it: a register of
+# 100,000 rows by 9 columns is about 47 MB, and a check's memory grows about 5 MB per MB.
+IMPORT_MAX_INFLATED_MB = envint("KRIYA_IMPORT_MAX_INFLATED_MB", "64")
 IMPORT_MAX_ROWS = envint("KRIYA_IMPORT_MAX_ROWS", "120000")  # rows of the sheet or CSV
 IMPORT_MAX_COLUMNS = envint("KRIYA_IMPORT_MAX_COLUMNS", "100")
 IMPORT_MAX_CELLS = envint("KRIYA_IMPORT_MAX_CELLS", "2500000")  # rows x columns

@@ -10,6 +10,7 @@ import re
 import struct
 import zipfile
 import zlib
+from array import array
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree
@@ -183,11 +184,14 @@ def _check_zip(stream: BinaryIO, filename: str, limit: Limits) -> None:
                         % {"name": filename}
                     )
                 return
+            strings = _string_sizes(book)
             with book.open(_first_sheet(book)) as sheet:
-                rows, columns = _extent(sheet, limit)
+                rows, columns, text = _extent(sheet, limit, strings)
+            if text > limit.inflated_bytes:
+                raise _inflated_refusal(limit)  # a long shared string in a million cells
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, StopIteration) as error:
         raise _unreadable(str(error) or type(error).__name__) from error
-    except (ValueError, ElementTree.ParseError, zlib.error, EOFError) as error:
+    except (ValueError, IndexError, ElementTree.ParseError, zlib.error, EOFError) as error:
         raise _unreadable(str(error) or type(error).__name__) from error
     finally:
         stream.seek(0)
@@ -233,18 +237,23 @@ def _unpacked_size(stream: BinaryIO, part: zipfile.ZipInfo, room: int) -> int:
 
 # Both start with a literal, which the regex engine finds fast: 0.1 s for 100,000 rows.
 ROW_NUMBER = re.compile(rb'row\b[^>]*? r="(\d+)"')
+SHARED_CELL = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
+STRING_END = re.compile(rb"</(?:\w+:)?si>")
 
 
-def _extent(sheet, limit: Limits) -> tuple[int, int]:
+def _extent(sheet, limit: Limits, strings: array) -> tuple[int, int, int]:
     """(rows, columns) the sheet spans, as calamine will lay it out: the highest row and
-    column any cell names (or the count of rows when the file gives no numbers). Read in
-    pieces cut after a tag's end, so no reference is split. Only references with as many
-    letters as the column limit's are looked at: none, in most registers."""
+    column any cell names (or the count of rows when the file gives no numbers); and the
+    bytes of text it holds once each shared-string cell has its own copy, as calamine and
+    then Python make. Read in pieces cut after a tag's end, so no reference is split. Only
+    references with as many letters as the column limit's are looked at: none, in most
+    registers."""
     letters = len(get_column_letter(limit.columns))
     wide = re.compile(rb' r="([A-Z]{%d,})\d' % letters)
-    rows = counted = columns = 0
+    rows = counted = columns = text = 0
     rest, row_tag = b"", None
     while block := sheet.read(PIECE):
+        text += len(block)
         data = rest + block
         if row_tag is None:
             found = SHEET_PREFIX.search(data[:4096])
@@ -257,7 +266,33 @@ def _extent(sheet, limit: Limits) -> tuple[int, int]:
             rows = max(rows, max(map(int, numbers)))
         for name in set(wide.findall(data)):
             columns = max(columns, column_index_from_string(name.decode()))
-    return max(rows, counted), columns
+        if strings:
+            text += sum(map(strings.__getitem__, map(int, SHARED_CELL.findall(data))))
+    return max(rows, counted), columns, text
+
+
+def _string_sizes(book: zipfile.ZipFile) -> array:
+    """The size in bytes of each shared string (with its tags: a little more than its
+    text), in order, read a piece at a time; empty when the workbook has none."""
+    sizes = array("q")
+    try:
+        rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+        target = next(e.get("Target") for e in rels if e.get("Type", "").endswith("Strings"))
+    except (KeyError, StopIteration):
+        return sizes
+    path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    offset = last = 0
+    rest = b""
+    with book.open(path) as part:
+        while block := part.read(PIECE):
+            data = rest + block
+            cut = data.rfind(b">") + 1
+            data, rest = data[:cut], data[cut:]
+            for end in STRING_END.finditer(data):
+                sizes.append(offset + end.end() - last)
+                last = offset + end.end()
+            offset += len(data)
+    return sizes
 
 
 def _within_limits(rows: list[list], limit: Limits) -> list[list]:

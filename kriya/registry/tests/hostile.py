@@ -17,6 +17,8 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from openpyxl.utils.cell import get_column_letter
+
 from kriya.registry.tests.files import xlsx
 
 HEADER = ["Nama Usaha", "Nama Perajin", "Desa", "Kecamatan", "Jenis Kriya"]
@@ -71,11 +73,27 @@ def _row(number: int, values: list[str]) -> bytes:
     return b'<row r="%d">%s</row>' % (number, cells)
 
 
-def raw_xlsx(path: Path, sheet: Iterable[bytes]) -> Path:
-    """An XLSX whose first sheet's XML is ``sheet``'s pieces, compressed as they come."""
+SHARED = (
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+)
+
+
+def raw_xlsx(path: Path, sheet: Iterable[bytes], strings: list[str] | None = None) -> Path:
+    """An XLSX whose first sheet's XML is ``sheet``'s pieces, compressed as they come, and
+    ``strings`` its shared strings."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
         for name, text in WORKBOOK.items():
+            if strings is not None and name == "xl/_rels/workbook.xml.rels":
+                text = text.replace("</Relationships>", SHARED)
             book.writestr(name, text)
+        if strings is not None:
+            items = "".join(f"<si><t>{text}</t></si>" for text in strings)
+            book.writestr(
+                "xl/sharedStrings.xml",
+                '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats'
+                f'.org/spreadsheetml/2006/main" count="{len(strings)}">{items}</sst>',
+            )
         with book.open("xl/worksheets/sheet1.xml", "w") as part:
             part.write(SHEET_START)
             for piece in sheet:
@@ -112,6 +130,21 @@ def lying_zip_bomb_xlsx(folder: Path, inflated_mb: int = 400) -> Path:
     lying = folder / "bom-zip-bohong.xlsx"
     lying.write_bytes(bytes(data))
     return lying
+
+
+def shared_string_bomb_xlsx(folder: Path, rows: int = 60_000, columns: int = 20) -> Path:
+    """One shared string of 32,000 characters in every cell of 60,000 rows by 20 columns:
+    a 1 MB file, 35 MB unpacked, within the rows, columns and cells limits; but every cell
+    gets its own copy when read, 38 GB of text."""
+    letters = [get_column_letter(n + 1).encode() for n in range(columns)]
+
+    def sheet() -> Iterator[bytes]:
+        yield _row(1, HEADER)
+        for n in range(2, rows + 2):
+            cells = b"".join(b'<c r="%s%d" t="s"><v>0</v></c>' % (c, n) for c in letters)
+            yield b'<row r="%d">%s</row>' % (n, cells)
+
+    return raw_xlsx(folder / "bom-teks.xlsx", sheet(), strings=["Tenun " + "x" * 32_000])
 
 
 def tall_xlsx(folder: Path, rows: int) -> Path:

@@ -19,8 +19,9 @@ from kriya.registry.tests import hostile
 
 ROWS = "KRIYA_IMPORT_MAX_ROWS"
 REFUSED = {
-    "bomb": (hostile.zip_bomb_xlsx, ["Setelah dibuka (diekstrak)", "200 MB"], "INFLATED_MB"),
+    "bomb": (hostile.zip_bomb_xlsx, ["Setelah dibuka (diekstrak)", "64 MB"], "INFLATED_MB"),
     "lying-bomb": (hostile.lying_zip_bomb_xlsx, ["Setelah dibuka (diekstrak)"], "INFLATED_MB"),
+    "text-bomb": (hostile.shared_string_bomb_xlsx, ["Setelah dibuka (diekstrak)"], "INFLATED_MB"),
     "last-row": (hostile.last_row_xlsx, ["lebih dari 120.000 baris", "1.048.576"], "ROWS"),
     "tall": (lambda f: hostile.tall_xlsx(f, 120_001), ["lebih dari 120.000 baris"], "ROWS"),
     "far-column": (hostile.far_column_xlsx, ["16.384 kolom"], "COLUMNS"),
