@@ -103,7 +103,7 @@ def raw_xlsx(path: Path, sheet: Iterable[bytes], strings: list[str] | None = Non
 
 
 def zip_bomb_xlsx(folder: Path, inflated_mb: int = 400) -> Path:
-    """A register of two rows, then hundreds of MB of blank space: about 1 MB as uploaded."""
+    """A register of two rows, then hundreds of MB of blank space: about 400 kB as uploaded."""
 
     def sheet() -> Iterator[bytes]:
         yield _row(1, HEADER) + _row(2, NAMES[0])
@@ -134,7 +134,7 @@ def lying_zip_bomb_xlsx(folder: Path, inflated_mb: int = 400) -> Path:
 
 def shared_string_bomb_xlsx(folder: Path, rows: int = 60_000, columns: int = 20) -> Path:
     """One shared string of 32,000 characters in every cell of 60,000 rows by 20 columns:
-    a 1 MB file, 35 MB unpacked, within the rows, columns and cells limits; but every cell
+    a 2 MB file, 35 MB unpacked, within the rows, columns and cells limits; but every cell
     gets its own copy when read, 38 GB of text."""
     letters = [get_column_letter(n + 1).encode() for n in range(columns)]
 
