@@ -103,6 +103,32 @@ def import_100k() -> dict[str, float]:
     }
 
 
+@benchmark("import_bomb_peak_mb", "import_bomb_xlsx_peak_mb", "import_30mb_csv_peak_mb")
+def import_bomb() -> dict[str, float]:
+    """The peak memory of a real ``import_register`` process (as the worker runs the same
+    check) refusing a zip bomb (about 400 kB, 400 MB unpacked) and a 30 MB CSV of 1.4
+    million short rows; the key is the larger. Budget: under 200 MB."""
+    from django.conf import settings
+
+    from kriya.registry.tests import hostile
+
+    _prepare()
+    WORK.mkdir(parents=True, exist_ok=True)
+    figures = {}
+    for key, make in [
+        ("import_bomb_xlsx_peak_mb", hostile.zip_bomb_xlsx),
+        ("import_30mb_csv_peak_mb", hostile.big_csv),
+    ]:
+        args = ["import_register", str(make(WORK).resolve()), "--council", "51"]
+        peak, status, output = hostile.command_peak_mb(
+            args, env=dict(os.environ), cwd=settings.BASE_DIR
+        )
+        assert status == 1 and "KRIYA_IMPORT_MAX_" in output, output  # refused, by a limit
+        figures[key] = peak
+    figures["import_bomb_peak_mb"] = max(figures.values())
+    return figures
+
+
 @benchmark(
     "import_vs_django_import_export", "django_import_export_rows_per_s", "kriya_import_rows_per_s"
 )

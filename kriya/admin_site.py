@@ -49,6 +49,11 @@ class KriyaAdminSite(UnfoldAdminSite):
                 name="register-import-confirm",
             ),
             path(
+                "impor/<int:batch_id>/periksa-ulang/",
+                self.admin_view(registry_views.import_check_again),
+                name="register-import-check-again",
+            ),
+            path(
                 "impor/template-<str:kind>.xlsx",
                 self.admin_view(registry_views.import_template),
                 name="register-import-template",

@@ -289,6 +289,20 @@ KRIYA_ATTACHMENT_MAX_BYTES = envint("KRIYA_ATTACHMENT_MAX_BYTES", str(20 * 1024 
 # Background tasks run in the database-backed worker (`manage.py db_worker`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Limits of the register import (kriya/registry/importer/limits.py; README, "Importing a
+# spreadsheet"). A file past one is refused with the limit's name and what to do.
+IMPORT_MAX_FILE_MB = envint("KRIYA_IMPORT_MAX_FILE_MB", "50")  # the upload as stored
+# An XLSX unpacked, each shared string counted once per cell that shows it: a register of
+# 100,000 rows by 9 columns is about 47 MB, and a check's memory grows about 5 MB per MB.
+IMPORT_MAX_INFLATED_MB = envint("KRIYA_IMPORT_MAX_INFLATED_MB", "64")
+IMPORT_MAX_ROWS = envint("KRIYA_IMPORT_MAX_ROWS", "120000")  # rows of the sheet or CSV
+IMPORT_MAX_COLUMNS = envint("KRIYA_IMPORT_MAX_COLUMNS", "100")
+IMPORT_MAX_CELLS = envint("KRIYA_IMPORT_MAX_CELLS", "2500000")  # rows x columns
+IMPORT_MAX_CELL_CHARS = envint("KRIYA_IMPORT_MAX_CELL_CHARS", "32767")  # Excel's own limit
+# A check or write whose batch has not moved for this long, with no task queued for it, was
+# cut off (the worker was killed or its machine restarted): it is marked interrupted.
+IMPORT_STALE_SECONDS = envint("KRIYA_IMPORT_STALE_SECONDS", "300")
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"

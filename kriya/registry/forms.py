@@ -3,6 +3,7 @@
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils.cell import get_column_letter
 from unfold.widgets import (
@@ -155,8 +156,14 @@ class ImportForm(forms.Form):
                 _("“%(name)s” is not a spreadsheet: upload an .xlsx or .csv file.")
                 % {"name": upload.name}
             )
-        if upload.size > 50 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 50 MB; split it into parts."))
+        if upload.size > settings.IMPORT_MAX_FILE_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _(
+                    "The file is larger than %(limit)s MB; split it into parts (the limit "
+                    "is the setting KRIYA_IMPORT_MAX_FILE_MB)."
+                )
+                % {"limit": settings.IMPORT_MAX_FILE_MB}
+            )
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         return upload

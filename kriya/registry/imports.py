@@ -5,15 +5,20 @@ show every problem row, then write on confirmation, also in the background."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from kriya.accounts.models import User
 from kriya.regions.models import Council
 from kriya.registry.importer import ColumnMap, commit_preview, preview_file, propose_columns
+from kriya.registry.importer.limits import limits
 from kriya.registry.models import ImportBatch
 
 logger = logging.getLogger(__name__)
@@ -76,6 +81,66 @@ def confirm_columns(*, batch: ImportBatch, chosen: dict[int, str]) -> ImportBatc
     return batch
 
 
+@transaction.atomic
+def check_again(*, batch: ImportBatch) -> ImportBatch:
+    """Queue a new check of an interrupted file, from its first row."""
+    from kriya.registry import tasks
+
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if not batch.can_move_to(Status.UPLOADED):
+        raise ValidationError(
+            _("This file was not interrupted (it is %(status)s).")
+            % {"status": batch.get_status_display()}
+        )
+    _move(batch, Status.UPLOADED, error="", mode="", progress_done=0, progress_total=0)
+    transaction.on_commit(lambda: tasks.preview_import.enqueue(batch.pk))
+    return batch
+
+
+def mark_interrupted(*, council: Council | None = None) -> int:
+    """Mark as interrupted every check or write (of ``council``'s files, or all) that has
+    not moved for ``IMPORT_STALE_SECONDS`` and has no task waiting for it: its worker was
+    killed or its machine restarted. Safe from any process on any machine: each batch is
+    moved by one conditional UPDATE, so a batch still moving is left alone. Returns how
+    many were marked."""
+    cutoff = timezone.now() - timedelta(seconds=limits().stale_seconds)
+    batches = ImportBatch.objects.within(council) if council else ImportBatch.objects
+    stale = batches.filter(
+        status__in=[Status.UPLOADED, Status.PREVIEWING, Status.COMMITTING], updated_at__lt=cutoff
+    ).values_list("pk", "status")
+    marked = 0
+    for pk, status in stale:
+        if _queued(pk):
+            continue  # waiting behind other tasks, not cut off
+        marked += ImportBatch.objects.filter(pk=pk, status=status, updated_at__lt=cutoff).update(
+            status=Status.INTERRUPTED, error=_interrupted_reason(status), updated_at=timezone.now()
+        )
+    return marked
+
+
+def _queued(batch_id: int) -> bool:
+    """Whether a task for the batch waits in the queue (a killed worker leaves its own task
+    "running" for ever, so only a waiting one counts)."""
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        task_path__startswith="kriya.registry.tasks.",
+        args_kwargs__args__0=batch_id,
+    ).exists()
+
+
+def _interrupted_reason(status: str) -> str:
+    if status == Status.COMMITTING:
+        return _(
+            "The import stopped before it finished (the background worker was stopped or "
+            "restarted). Nothing from this file was written: it is written all at once or "
+            "not at all. Check the file again, then import it."
+        )
+    return _(
+        "The check stopped before it finished (the background worker was stopped or "
+        "restarted). Nothing was written. Check the file again."
+    )
+
+
 def _move(batch: ImportBatch, status: str, **fields) -> None:
     for name, value in {"status": status, **fields}.items():
         setattr(batch, name, value)
@@ -84,30 +149,30 @@ def _move(batch: ImportBatch, status: str, **fields) -> None:
 
 def _progress(batch_id: int):
     def report(done: int, total: int) -> None:
-        ImportBatch.objects.filter(pk=batch_id).update(progress_done=done, progress_total=total)
+        # updated_at is the heartbeat by which mark_interrupted tells a live check.
+        ImportBatch.objects.filter(pk=batch_id).update(
+            progress_done=done, progress_total=total, updated_at=timezone.now()
+        )
 
     return report
 
 
-def _content(batch: ImportBatch) -> bytes:
-    with batch.file.open("rb") as handle:
-        return handle.read()
-
-
 def _preview(batch: ImportBatch):
-    return preview_file(
-        content=_content(batch),
-        filename=batch.filename,
-        council=batch.council,
-        kind=batch.kind,
-        progress=_progress(batch.pk),
-        columns=ColumnMap.from_dict(batch.columns) if batch.columns.get("confirmed") else None,
-    )
+    with batch.file.open("rb") as handle:  # read as a stream, never all of it at once
+        return preview_file(
+            content=getattr(handle, "file", handle),
+            filename=batch.filename,
+            council=batch.council,
+            kind=batch.kind,
+            progress=_progress(batch.pk),
+            columns=ColumnMap.from_dict(batch.columns) if batch.columns.get("confirmed") else None,
+        )
 
 
 def _propose(batch: ImportBatch) -> None:
     """Match the headings and wait for the user to confirm them (the mapping step)."""
-    columns = propose_columns(content=_content(batch), filename=batch.filename)
+    with batch.file.open("rb") as handle:
+        columns = propose_columns(content=getattr(handle, "file", handle), filename=batch.filename)
     _move(batch, Status.MAPPING, columns={**columns.as_dict(), "confirmed": False})
 
 
@@ -116,6 +181,7 @@ def run_preview(batch_id: int) -> None:
     checked and the counts and the problem rows stored (the background task)."""
     batch = ImportBatch.objects.select_related("council").get(pk=batch_id)
     _move(batch, Status.PREVIEWING)
+    mark_interrupted()  # a worker that starts again tells what its killed run left
     try:
         if not batch.columns.get("confirmed"):
             _propose(batch)
@@ -150,6 +216,8 @@ def run_preview(batch_id: int) -> None:
 def run_commit(batch_id: int) -> None:
     """Check the file again (the register may have changed) and write it."""
     batch = ImportBatch.objects.select_related("council").get(pk=batch_id)
+    _move(batch, Status.COMMITTING)  # the heartbeat starts now, not at confirmation
+    mark_interrupted()
     try:
         preview = _preview(batch)
         result = commit_preview(preview, mode=batch.mode)

@@ -411,15 +411,23 @@ class ImportBatch(RegionalModel):
         COMMITTING = "committing", _("importing")
         DONE = "done", _("imported")
         FAILED = "failed", _("failed")
+        INTERRUPTED = "interrupted", _("interrupted")
 
     NEXT = {
         Status.UPLOADED: {Status.PREVIEWING, Status.FAILED},
-        Status.PREVIEWING: {Status.MAPPING, Status.PREVIEWED, Status.FAILED},
+        Status.PREVIEWING: {
+            Status.MAPPING,
+            Status.PREVIEWED,
+            Status.FAILED,
+            Status.INTERRUPTED,
+        },
         # The user confirms (or corrects) which column is which before the rows are checked,
         # and may correct it again after seeing the check.
         Status.MAPPING: {Status.PREVIEWING},
         Status.PREVIEWED: {Status.COMMITTING, Status.PREVIEWING},
-        Status.COMMITTING: {Status.DONE, Status.PREVIEWED, Status.FAILED},
+        Status.COMMITTING: {Status.DONE, Status.PREVIEWED, Status.FAILED, Status.INTERRUPTED},
+        # The worker was killed mid-way (nothing of the file was written): check it again.
+        Status.INTERRUPTED: {Status.UPLOADED},
     }
 
     class Kind(models.TextChoices):

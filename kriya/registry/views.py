@@ -59,6 +59,7 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The file's progress, the column → field table to confirm or correct (POST here), then
     every problem row, then what was written."""
     _editor(request)
+    imports.mark_interrupted(council=request.council)  # a killed worker's batch says so
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
     columns = ColumnMap.from_dict(batch.columns) if batch.columns else None
     form = columns and ColumnsForm(request.POST or None, columns=columns)
@@ -85,6 +86,18 @@ def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
         raise Http404
     try:
         imports.confirm_import(batch=batch, mode=mode)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("admin:register-import", batch_id=batch.pk)
+
+
+@require_POST
+def import_check_again(request: HttpRequest, batch_id: int) -> HttpResponse:
+    """Check an interrupted file again, from its first row."""
+    _editor(request)
+    batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
+    try:
+        imports.check_again(batch=batch)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("admin:register-import", batch_id=batch.pk)

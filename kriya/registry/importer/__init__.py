@@ -16,6 +16,8 @@ Modules: ``reading`` (cells from XLSX/CSV), ``columns`` (which column is which),
 The upload pages, the background task and ``import_register`` all call these.
 """
 
+from typing import BinaryIO
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -28,7 +30,7 @@ from kriya.registry.importer.reading import read_rows
 
 def preview_file(
     *,
-    content: bytes,
+    content: bytes | BinaryIO,
     filename: str,
     council: Council,
     kind: str,
@@ -36,7 +38,8 @@ def preview_file(
     columns: ColumnMap | None = None,
     overrides: list[str] | tuple[str, ...] = (),
 ) -> Preview:
-    """Every row judged; ``columns`` is the mapping the user confirmed (else the matcher's),
+    """Every row of ``content`` (bytes, or a binary file open for reading) read within the
+    limits of ``limits.py`` and judged, nothing written; ``columns`` is the mapping the user confirmed (else the matcher's),
     ``overrides`` corrections typed as ``"No. HP/WA=phone"`` (``"Foto="``: not used)."""
     rows = read_rows(content, filename)
     if overrides:
@@ -48,7 +51,7 @@ def preview_file(
     return build_preview(rows, council=council, kind=kind, progress=progress, columns=columns)
 
 
-def propose_columns(*, content: bytes, filename: str) -> ColumnMap:
+def propose_columns(*, content: bytes | BinaryIO, filename: str) -> ColumnMap:
     """The matcher's mapping of the file's headings, for the user to confirm or correct."""
     return _found(read_rows(content, filename))
 

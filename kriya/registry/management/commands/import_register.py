@@ -55,13 +55,14 @@ class Command(BaseCommand):
         if acting is None:
             raise CommandError(f"No council with code {council}.")
         try:
-            preview = preview_file(
-                content=file.read_bytes(),
-                filename=file.name,
-                council=acting,
-                kind=kind,
-                overrides=column,
-            )
+            with file.open("rb") as handle:  # read as a stream, as the worker does
+                preview = preview_file(
+                    content=handle,
+                    filename=file.name,
+                    council=acting,
+                    kind=kind,
+                    overrides=column,
+                )
             output = {
                 "columns": [
                     {
