@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kriya.accounts.models import User
-from kriya.programs.visit_services import MAX_PHOTOS, recent_businesses
+from kriya.programs.mentoring import MAX_PHOTOS, recent_businesses
 from kriya.regions.models import Council
 from kriya.registry.models import Business
 

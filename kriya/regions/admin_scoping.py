@@ -1,8 +1,10 @@
 """The admin face of the scoping mechanism: every back-office model admin inherits it.
 
 Lists and object pages show only rows ``within()`` the acting council, foreign-key choices
-are limited the same way, a saved row must land inside the council's region, and another
-council's row is a 404, never a redirect or a silent change.
+are limited the same way, and another council's row is a 404, never a redirect or a silent
+change. Writing follows the province rule of ``scoping``: a council reads down its subtree
+but changes only its own rows (``is_own``), so Bali's officer opens Badung's business read
+only, and a saved row must land in the council's own region. Roles: ``accounts.roles``.
 """
 
 from __future__ import annotations
@@ -10,32 +12,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from unfold.admin import ModelAdmin, StackedInline, TabularInline
 
-from kriya.accounts.models import BACK_OFFICE_ROLES, EDITOR_ROLES
-from kriya.regions.scoping import _crosses_many, in_scope, is_regional
-
-
-def role_allows(request: HttpRequest, roles: frozenset[str]) -> bool:
-    if request.user.is_superuser:
-        return True
-    membership = getattr(request, "membership", None)
-    return membership is not None and membership.is_active and membership.role in roles
-
-
-def require_role(request: HttpRequest, roles: frozenset[str]) -> None:
-    """A 403 (PermissionDenied) unless the acting membership holds one of ``roles``."""
-    if not role_allows(request, roles):
-        raise PermissionDenied
+from kriya.accounts import roles
+from kriya.accounts.roles import role_allows
+from kriya.regions.scoping import _crosses_many, in_scope, is_own, is_regional
 
 
 class ScopedAdminMixin:
-    view_roles: frozenset[str] = BACK_OFFICE_ROLES
-    edit_roles: frozenset[str] = EDITOR_ROLES
+    view_roles: frozenset[str] = roles.BACK_OFFICE
+    edit_roles: frozenset[str] = roles.EDITORS
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return super().get_queryset(request).within(request.council)
@@ -47,10 +36,16 @@ class ScopedAdminMixin:
         return role_allows(request, self.edit_roles)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return role_allows(request, self.edit_roles)
+        return role_allows(request, self.edit_roles) and self._own(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return role_allows(request, self.edit_roles)
+        return role_allows(request, self.edit_roles) and self._own(request, obj)
+
+    def _own(self, request: HttpRequest, obj: Any) -> bool:
+        # Read down, write only its own: a province reads a regency's row, never changes it.
+        if obj is None or not is_regional(type(obj)) or request.user.is_superuser:
+            return True
+        return is_own(obj, request.council)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if is_regional(db_field.related_model) and "queryset" not in kwargs:
@@ -84,14 +79,26 @@ class RegionalAdmin(ScopedAdminMixin, ModelAdmin):
         if _crosses_many(model, model.region_path):
             return form  # such rows join a region through their related rows (inlines)
         council = request.council
+        own_only = not request.user.is_superuser
 
         class ScopedForm(form):
             def _post_clean(self) -> None:
                 super()._post_clean()
-                if not self.errors and not in_scope(self.instance, council):
+                if self.errors:
+                    return
+                if not in_scope(self.instance, council):
                     self.add_error(
                         None,
                         _("This record lies outside the region of %(council)s.")
+                        % {"council": council},
+                    )
+                elif own_only and not is_own(self.instance, council):
+                    self.add_error(
+                        None,
+                        _(
+                            "This record lies in the region of a council below %(council)s; "
+                            "that council keeps it."
+                        )
                         % {"council": council},
                     )
 

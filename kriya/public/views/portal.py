@@ -21,10 +21,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from kriya.accounts import roles
+from kriya.accounts.roles import role_allows
 from kriya.catalog import portal_services as product_services
 from kriya.catalog import services as catalog_services
 from kriya.catalog.models import Product, ProductPhoto
-from kriya.public.portal_forms import BusinessProfileForm, PhotosForm, ProductForm
+from kriya.public.forms import BusinessProfileForm, PhotosForm, ProductForm
 from kriya.registry import portal_services
 from kriya.registry.models import Business
 from kriya.sales import reports as sales_reports
@@ -40,7 +42,10 @@ def artisan_required(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not hasattr(request.user, "artisan"):
-            return render(request, "portal/not_artisan.html", status=403)
+            back_office = role_allows(request, roles.BACK_OFFICE)
+            return render(
+                request, "portal/not_artisan.html", {"back_office": back_office}, status=403
+            )
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -1,5 +1,5 @@
 """Back-office pages of the register that are not a model's list: icon coverage and the
-spreadsheet import. Served inside the admin site (``KriyaAdminSite.get_urls``)."""
+spreadsheet import. Served inside the admin site (``urls.backoffice``, registered in admin.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from kriya.accounts.models import EDITOR_ROLES
-from kriya.admin_site import admin_page
+from kriya.accounts import roles
+from kriya.accounts.roles import require_role
+from kriya.lib.backoffice import admin_page
 from kriya.lib.xlsx import XLSX_TYPE
-from kriya.regions.admin_scoping import require_role
-from kriya.registry import imports
 from kriya.registry.coverage import coverage
 from kriya.registry.forms import ImportForm
+from kriya.registry.importer import batches
 from kriya.registry.importer.template import template_xlsx
 from kriya.registry.models import ImportBatch
 
@@ -30,7 +30,7 @@ def icon_coverage(request: HttpRequest) -> HttpResponse:
 
 
 def _editor(request: HttpRequest) -> None:
-    require_role(request, EDITOR_ROLES)
+    require_role(request, roles.EDITORS)
 
 
 def import_start(request: HttpRequest) -> HttpResponse:
@@ -38,7 +38,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     _editor(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = imports.start_import(
+        batch = batches.start_import(
             council=request.council,
             user=request.user,
             upload=form.cleaned_data["file"],
@@ -72,7 +72,7 @@ def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
     if mode not in {"valid", "all"}:
         raise Http404
     try:
-        imports.confirm_import(batch=batch, mode=mode)
+        batches.confirm_import(batch=batch, mode=mode)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("admin:register-import", batch_id=batch.pk)
