@@ -19,6 +19,7 @@ from kriya.programs import realization, services
 from kriya.programs.attendance import attendance_sheet_pdf
 from kriya.programs.badges import EXPIRY_WINDOW_DAYS, expiring
 from kriya.programs.models import Activity, Indicator, Participation, WorkPlan
+from kriya.regions.scoping import require_own
 
 
 def workplan_list(request: HttpRequest) -> HttpResponse:
@@ -110,6 +111,7 @@ def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
     if request.method == "POST":
         require_role(request, roles.EDITORS)
+        require_own(activity, request.council)
         try:
             present = [int(pk) for pk in request.POST.getlist("hadir")]
             count = services.record_attendance(activity=activity, present=present)

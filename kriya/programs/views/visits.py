@@ -129,7 +129,7 @@ def business_search(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "").strip()
     if query:
         businesses = (
-            Business.objects.within(request.council)
+            Business.objects.own(request.council)
             .active()
             .filter(name__icontains=query)
             .select_related("village")

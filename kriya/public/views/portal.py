@@ -53,22 +53,26 @@ def artisan_required(view: View) -> View:
 
 def _businesses(request: HttpRequest) -> QuerySet[Business]:
     """The one scope of the portal: the artisan's own businesses still in the register."""
+    # scoped by: the artisan linked to the login (the portal's scope is a person, not a region)
     return Business.objects.active().filter(owner=request.user.artisan)
 
 
 def _products(request: HttpRequest) -> QuerySet[Product]:
+    # scoped by: _businesses()
     return Product.objects.filter(business__in=_businesses(request)).select_related(
         "business", "category"
     )
 
 
 def _photos(request: HttpRequest) -> QuerySet[ProductPhoto]:
+    # scoped by: _products()
     return ProductPhoto.objects.filter(product__in=_products(request)).select_related("product")
 
 
 @artisan_required
 def home(request: HttpRequest) -> HttpResponse:
     """The artisan's businesses and products, each with its status and what to do next."""
+    # scoped by: only prefetched below the artisan's own _businesses()
     products = Product.objects.select_related("category").prefetch_related("photos")
     businesses = (
         _businesses(request)

@@ -58,22 +58,20 @@ LINE_FIELDS = (
 
 def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
     """The council's own outlets (a province reads its regencies' stock, never moves it)."""
-    return Outlet.objects.within(request.council).filter(council=request.council)
+    return Outlet.objects.own(request.council)
 
 
 def _consignors(request: HttpRequest) -> QuerySet[Business]:
-    ids = (
-        Consignor.objects.within(request.council)
-        .filter(council=request.council, is_active=True)
-        .values("business_id")
-    )
+    ids = Consignor.objects.own(request.council).filter(is_active=True).values("business_id")
+    # scoped by: the council's own consignors (a maker may live outside its region)
     return Business.objects.filter(pk__in=ids).order_by("name", "pk")
 
 
 def _products(business: Business | None) -> QuerySet[Product]:
     if business is None:
-        return Product.objects.none()
+        return Product.objects.none()  # scoped by: nothing at all
     return (
+        # scoped by: a business picked from _consignors()
         Product.objects.filter(business=business)
         .exclude(status=Product.Status.ARCHIVED)
         .order_by("name", "pk")

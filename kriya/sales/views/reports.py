@@ -19,6 +19,7 @@ from kriya.accounts import roles
 from kriya.accounts.roles import require_role, role_allows
 from kriya.lib.backoffice import INPUT_CLASSES, admin_page
 from kriya.lib.xlsx import XLSX_TYPE
+from kriya.regions.scoping import is_own, require_own
 from kriya.registry.models import Business
 from kriya.sales import consignors, reports, services
 from kriya.sales.models import ConsignedItem, ConsignorApplication, ConsignorReview, Outlet
@@ -174,9 +175,9 @@ def _return_to_maker(request: HttpRequest) -> bool:
         return False
     data = form.cleaned_data
     item = get_object_or_404(
-        ConsignedItem.objects.within(request.council).select_related("product"), pk=data["barang"]
+        ConsignedItem.objects.own(request.council).select_related("product"), pk=data["barang"]
     )
-    outlet = get_object_or_404(Outlet.objects.within(request.council), pk=data["gerai"])
+    outlet = get_object_or_404(Outlet.objects.own(request.council), pk=data["gerai"])
     try:
         services.return_to_maker(
             item=item,
@@ -272,6 +273,7 @@ def application_decision(request: HttpRequest, application_id: int) -> HttpRespo
     form = DecisionForm(request.POST or None)
     if request.method == "POST":
         require_role(request, roles.EDITORS)
+        require_own(application, request.council)
         if form.is_valid():
             try:
                 consignors.decide_application(
@@ -297,6 +299,7 @@ def application_decision(request: HttpRequest, application_id: int) -> HttpRespo
             "application": application,
             "form": form,
             "unmet": application.unmet_criteria(),
-            "may_decide": role_allows(request, roles.EDITORS),
+            "may_decide": role_allows(request, roles.EDITORS)
+            and is_own(application, request.council),
         },
     )

@@ -17,7 +17,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
@@ -33,13 +33,14 @@ from kriya.lib.backoffice import INPUT_CLASSES, admin_page
 from kriya.lib.forms import RupiahField
 from kriya.lib.money import format_rupiah
 from kriya.lib.whatsapp import chat_url, share_url
+from kriya.regions.scoping import require_own
 from kriya.sales import statements
 from kriya.sales.models import ConsignmentIntake, Settlement
 from kriya.sales.settlement import earlier_balance, month_bounds, pay_settlement, settle_month
 from kriya.sales.settlement_preview import preview
 
 MAX_COPIES = 10
-INPUT = INPUT_CLASSES
+INPUT = f"{INPUT_CLASSES} w-full max-w-2xl"
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -93,8 +94,8 @@ def settlement_list(request: HttpRequest) -> HttpResponse:
     start, end = month_bounds(year, month)
     waiting = preview(request.council, end)
     settled = list(
-        Settlement.objects.within(request.council)
-        .filter(council=request.council, period_end__range=(start, end))
+        Settlement.objects.own(request.council)
+        .filter(period_end__range=(start, end))
         .select_related("business")
         .order_by("business__name", "pk")
     )
@@ -216,8 +217,7 @@ def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
     )
     if request.method == "POST":
         require_role(request, roles.EDITORS)
-        if settlement.council_id != request.council.pk:
-            raise PermissionDenied  # a province reads its regencies' settlements, never pays
+        require_own(settlement, request.council)  # a province reads its regencies' settlements
         form = PaymentForm(request.POST, settlement=settlement)
         if form.is_valid():
             try:
