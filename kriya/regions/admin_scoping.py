@@ -33,13 +33,31 @@ class ScopedAdminMixin:
         return role_allows(request, self.view_roles | self.edit_roles)
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return role_allows(request, self.edit_roles)
+        # An inline is asked with its parent row: no rows added under another's record.
+        parent = args[0] if args else None
+        return role_allows(request, self.edit_roles) and self._own(request, parent)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return role_allows(request, self.edit_roles) and self._own(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return role_allows(request, self.edit_roles) and self._own(request, obj)
+
+    def response_action(self, request: HttpRequest, queryset: models.QuerySet):
+        # A bulk action writes: it acts on the council's own selected rows only, unless it
+        # declares itself read-only (``allowed_permissions = ("view",)``).
+        name = request.POST.get("action", "")
+        chosen = self.get_actions(request).get(name)
+        read_only = chosen and set(getattr(chosen[0], "allowed_permissions", ())) == {"view"}
+        if (
+            chosen
+            and not read_only
+            and is_regional(queryset.model)
+            and not request.user.is_superuser
+        ):
+            own = queryset.model._default_manager.own(request.council).values("pk")
+            queryset = queryset.filter(pk__in=own)
+        return super().response_action(request, queryset)
 
     def _own(self, request: HttpRequest, obj: Any) -> bool:
         # Read down, write only its own: a province reads a regency's row, never changes it.

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from kriya.catalog.tests.factories import make_business
+from kriya.catalog.models import Product
+from kriya.catalog.tests.factories import make_business, make_product
 from kriya.regions.models import Council
 from kriya.regions.scoping import councils_below, is_own
 from kriya.registry.models import Business
@@ -144,3 +145,19 @@ def test_a_council_is_not_kept_from_above_by_mistake(bali, badung):
     # Councils are rows of the region tree too: Bali reads Badung's council, keeps its own.
     assert is_own(bali, bali) and not is_own(badung, bali)
     assert set(Council.objects.within(bali)) == {bali, badung}
+
+
+def test_a_bali_officer_cannot_approve_badungs_products_from_the_list(
+    client, bali_officer, badung_secretary, getasan_business
+):
+    product = make_product(getasan_business, "Kain Endek Getasan", publish=False)
+    client.force_login(bali_officer)
+    listing = reverse("admin:catalog_product_changelist")
+    assert "Kain Endek Getasan" in client.get(listing).text  # read down
+    client.post(listing, {"action": "publish", "_selected_action": [product.pk]}, follow=True)
+    product.refresh_from_db()
+    assert product.status == Product.Status.DRAFT
+    client.force_login(badung_secretary)
+    client.post(listing, {"action": "publish", "_selected_action": [product.pk]}, follow=True)
+    product.refresh_from_db()
+    assert product.status == Product.Status.PUBLISHED
