@@ -163,7 +163,7 @@ def _first_page(q: str) -> tuple[int, list]:
     """The catalog page's own answer for ``q``: at most 1,001 counted, the first 24 newest
     with their places and photos (kriya.public.catalog.results, as the view calls it)."""
     from kriya.public.catalog import results
-    from kriya.public.views import published
+    from kriya.public.views.gallery import published
 
     _search, page = results(published(), {"q": q}, {}, 1)
     return page.count, page.rows

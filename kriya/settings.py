@@ -362,7 +362,11 @@ UNFOLD = {
     "STYLES": [lambda request: static("kriya/admin.css")],
     "SCRIPTS": [lambda request: static("kriya/screen.js")],
     "SITE_FAVICONS": [
-        {"rel": "icon", "type": "image/svg+xml", "href": lambda request: static("kriya/favicon.svg")}
+        {
+            "rel": "icon",
+            "type": "image/svg+xml",
+            "href": lambda request: static("kriya/favicon.svg"),
+        }
     ],
     "SHOW_HISTORY": True,
     "DASHBOARD_CALLBACK": "kriya.reports.dashboard.dashboard_callback",

@@ -6,13 +6,16 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from kriya import views
-from kriya.public import views as public_views
+from kriya.programs import urls as programs_urls
+from kriya.public import urls as public_urls
 from kriya.public.sitemaps import SITEMAPS
+from kriya.public.views import gallery
+from kriya.sales import urls as sales_urls
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("robots.txt", public_views.robots, name="robots"),
+    path("robots.txt", gallery.robots, name="robots"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -32,11 +35,11 @@ urlpatterns += i18n_patterns(
     path("akun/", include("kriya.accounts.urls")),
     path("wilayah/", include("kriya.regions.urls")),
     path("admin/", admin.site.urls),
-    path("portal/", include("kriya.public.portal_urls")),
-    path("pendampingan/", include("kriya.programs.visit_urls")),
-    path("kasir/", include("kriya.sales.till_urls")),
-    path("titip/", include("kriya.sales.statement_urls")),
-    path("", public_views.home, name="home"),
+    path("portal/", include(public_urls.portal_urls)),
+    path("pendampingan/", include(programs_urls.visit_urls)),
+    path("kasir/", include(sales_urls.till_urls)),
+    path("titip/", include(sales_urls.statement_urls)),
+    path("", gallery.home, name="home"),
     path("", include("kriya.public.urls")),
     prefix_default_language=False,
 )

@@ -1,5 +1,5 @@
 """Project-level pages that belong to no domain app: the health check. (The home page is
-the public gallery's: kriya.public.views.home.)"""
+the public gallery's: kriya.public.views.gallery.home.)"""
 
 from django.db import connection
 from django.db.utils import DatabaseError

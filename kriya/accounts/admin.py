@@ -4,12 +4,9 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from unfold.forms import AdminPasswordChangeForm, UserChangeForm, UserCreationForm
 
-from kriya.accounts import services
+from kriya.accounts import roles, services
 from kriya.accounts.models import Membership, PersonalDataExport, Role, User
 from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
-
-ACCOUNT_ADMINS = frozenset({Role.ADMIN})
-ACCOUNT_VIEWERS = frozenset({Role.ADMIN, Role.SECRETARIAT})
 
 
 class UserAddForm(UserCreationForm):
@@ -24,8 +21,8 @@ class MembershipInline(RegionalTabularInline):
     model = Membership
     extra = 0
     fields = ["council", "role", "is_active"]
-    view_roles = ACCOUNT_VIEWERS
-    edit_roles = ACCOUNT_ADMINS
+    view_roles = roles.ACCOUNT_READERS
+    edit_roles = roles.ACCOUNT_ADMINS
 
 
 @admin.register(User)
@@ -33,8 +30,8 @@ class UserAdmin(BaseUserAdmin, RegionalAdmin):
     form = UserChangeForm
     add_form = UserAddForm
     change_password_form = AdminPasswordChangeForm
-    view_roles = ACCOUNT_VIEWERS
-    edit_roles = ACCOUNT_ADMINS
+    view_roles = roles.ACCOUNT_READERS
+    edit_roles = roles.ACCOUNT_ADMINS
     list_display = ["username", "first_name", "last_name", "email", "is_active", "last_login"]
     list_filter = ["is_active", "memberships__role"]
     inlines = [MembershipInline]
@@ -87,8 +84,8 @@ class MembershipAdmin(RegionalAdmin):
     list_select_related = ["user", "council"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "council__name"]
     autocomplete_fields = ["user"]
-    view_roles = ACCOUNT_VIEWERS
-    edit_roles = ACCOUNT_ADMINS
+    view_roles = roles.ACCOUNT_READERS
+    edit_roles = roles.ACCOUNT_ADMINS
 
 
 @admin.register(PersonalDataExport)
@@ -98,7 +95,7 @@ class PersonalDataExportAdmin(RegionalAdmin):
     list_display = ["at", "user", "what", "rows", "file_format", "council"]
     list_select_related = ["user", "council"]
     list_filter = ["file_format"]
-    view_roles = ACCOUNT_ADMINS
+    view_roles = roles.ACCOUNT_ADMINS
     edit_roles = frozenset()
     readonly_fields = ["at", "user", "council", "what", "filters", "rows", "file_format"]
 

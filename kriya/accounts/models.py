@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kriya.accounts.roles import Role
 from kriya.regions.models import Council
 from kriya.regions.scoping import RegionalQuerySet
 
@@ -29,20 +30,6 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
-
-
-class Role(models.TextChoices):
-    ADMIN = "admin", _("administrator")
-    SECRETARIAT = "secretariat", _("secretariat")
-    MENTOR = "mentor", _("field mentor")
-    CASHIER = "cashier", _("gallery cashier")
-    BOARD = "board", _("board (read-only)")
-    ARTISAN = "artisan", _("artisan")
-
-
-BACK_OFFICE_ROLES = frozenset(Role) - {Role.ARTISAN}
-# Who may change the council's records in the back office; the board only reads.
-EDITOR_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT})
 
 
 class Membership(models.Model):
@@ -75,18 +62,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.council} · {self.get_role_display()}"
-
-    @property
-    def is_back_office(self) -> bool:
-        return self.is_active and self.role in BACK_OFFICE_ROLES
-
-    @property
-    def can_edit(self) -> bool:
-        return self.is_active and self.role in EDITOR_ROLES
-
-
-# Who may see NIK, phone numbers and addresses; everyone else sees them masked.
-PERSONAL_DATA_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.MENTOR})
 
 
 class PersonalDataExport(models.Model):

@@ -2,14 +2,11 @@
 
 from django.http import HttpRequest
 
-from kriya.accounts.models import PERSONAL_DATA_ROLES
+from kriya.accounts import roles
 
 
 def may_see_personal_data(request: HttpRequest) -> bool:
-    if request.user.is_superuser:
-        return True
-    membership = getattr(request, "membership", None)
-    return membership is not None and membership.role in PERSONAL_DATA_ROLES
+    return roles.role_allows(request, roles.PERSONAL_DATA)
 
 
 def mask(value: str | None) -> str:

@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kriya.accounts import roles
 from kriya.accounts.middleware import SESSION_KEY
-from kriya.accounts.models import Role
+from kriya.accounts.roles import Role, holds, role_allows
 
 
 @login_required
@@ -15,11 +16,11 @@ def home(request: HttpRequest) -> HttpResponse:
     for a gallery cashier (a counter), the back office for other staff, the artisan portal
     for an artisan, this page for everyone else."""
     membership = request.membership
-    if membership and membership.is_active and membership.role == Role.MENTOR:
+    if holds(membership, {Role.MENTOR}):
         return redirect("visits:home")
-    if membership and membership.is_active and membership.role == Role.CASHIER:
+    if holds(membership, {Role.CASHIER}):
         return redirect("till:home")
-    if membership and membership.is_back_office or request.user.is_superuser:
+    if role_allows(request, roles.BACK_OFFICE):
         return redirect("admin:index")
     if hasattr(request.user, "artisan"):
         return redirect("portal:home")

@@ -12,8 +12,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import display
 
+from kriya.accounts import roles
+from kriya.lib import backoffice
 from kriya.lib.money import format_rupiah
-from kriya.programs import services
+from kriya.programs import services, urls
 from kriya.programs.models import (
     Activity,
     Certification,
@@ -313,3 +315,22 @@ class FinancingAdmin(RegionalAdmin):
     @display(description=_("approved"), ordering="amount_approved")
     def approved(self, financing: Financing) -> str:
         return format_rupiah(financing.amount_approved)
+
+
+# The programs' back-office pages that are not a model's list, first in its sidebar group.
+backoffice.register(
+    "programs",
+    urls=urls.backoffice,
+    sidebar=[
+        backoffice.Page(
+            _("Work plans: targets and realization"), "admin:programs-workplans", "flag"
+        ),
+        backoffice.Page(
+            _("Mentoring visits (the phone form)"),
+            "visits:home",
+            "directions_walk",
+            roles.MENTORING,
+        ),
+        backoffice.Page(_("Expiring in the next 90 days"), "admin:programs-expiring", "event_busy"),
+    ],
+)

@@ -43,11 +43,10 @@ from kriya.programs.models import (
     WorkPlan,
 )
 from kriya.regions.models import Council, Village
-from kriya.regions.scoping import NATION_CODE, code_covers, region_q
+from kriya.regions.scoping import CODE_LENGTHS, REGENCY, code_covers, regions_q
 from kriya.registry.models import Business, CraftCategory
 
 Period = tuple[dt.date, dt.date]
-REGENCY_CODE_LENGTH = 5  # "51.03"
 
 
 @dataclass
@@ -184,20 +183,7 @@ def rule_for(indicator: Indicator) -> Rule | None:
 
 
 def _scope(source: Source, model: type[models.Model], codes: Iterable[str]) -> Q:
-    scope = Q()
-    for code in _outermost(codes):
-        if code == NATION_CODE:
-            return Q()
-        scope |= region_q(source.region, code, connections[model.objects.db].vendor)
-    return scope
-
-
-def _outermost(codes: Iterable[str]) -> list[str]:
-    kept: list[str] = []
-    for code in sorted(set(codes), key=len):
-        if not any(code_covers(outer, code) for outer in kept):
-            kept.append(code)
-    return kept
+    return regions_q(source.region, codes, connections[model.objects.db].vendor)
 
 
 # What a list of each kind of record shows beside it, fetched with it.
@@ -239,7 +225,7 @@ def _figures(
     names = {key: f"r{n}" for n, key in enumerate(rules)}
     grouped = (
         rows.filter(_scope(source, rows.model, codes))
-        .annotate(regency=Substr(source.region, 1, REGENCY_CODE_LENGTH))
+        .annotate(regency=Substr(source.region, 1, CODE_LENGTHS[REGENCY]))
         .values("regency")
         .annotate(**{names[key]: rule.aggregate(rule.condition) for key, rule in rules.items()})
         .order_by()

@@ -1,5 +1,5 @@
 """Writes to the development programs: plans, activities and who took part, IP filings,
-certifications and financing. Mentoring visits are written in ``visit_services.py``."""
+certifications and financing. Mentoring visits are written in ``mentoring.py``."""
 
 from __future__ import annotations
 

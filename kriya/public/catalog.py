@@ -3,7 +3,6 @@ applied to the published products, and a page that never counts past 1,000 match
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django import forms
@@ -14,25 +13,20 @@ from django.utils.translation import gettext_lazy as _
 from kriya.catalog.models import ProductPhoto
 from kriya.catalog.search import Search, search_products
 from kriya.lib.forms import RupiahField
-from kriya.regions.models import Council, Province, Regency, Village
-from kriya.regions.scoping import NATION_CODE
+from kriya.regions.models import Province, Regency, Village
+from kriya.regions.scoping import PROVINCE, REGENCY, VILLAGE, code_of_level, level_of
 from kriya.registry.models import CraftCategory
 
 PER_PAGE = 24
 COUNT_CAP = 1000  # beyond this the page says "1.000+": an exact count of a million rows
 MAX_PAGE = 10_000  # costs a full scan on every page, and nobody pages that far.
 MAX_QUERY = 200
-# The public sees the whole nation's published work: public queries start within(PUBLIC).
-PUBLIC = Council(code=NATION_CODE, name="Dekranas")
 SORTS = {
     "baru": ("-id",),
     "harga": ("price", "-id"),
     "harga-turun": ("-price", "-id"),
     "nama": ("name", "id"),
 }
-PROVINCE_CODE = re.compile(r"^\d{2}$")
-REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
-VILLAGE_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
 
 def category_choices(categories: list[CraftCategory], english: bool) -> list:
@@ -91,15 +85,15 @@ class CatalogForm(forms.Form):
             (p.code, p.name) for p in Province.objects.filter(is_active=True).order_by("name")
         ]
         regency = str(data.get("kabupaten", ""))
-        province = str(data.get("provinsi", "")) or regency[:2]
-        if REGENCY_CODE.match(regency) and not data.get("provinsi"):
+        province = str(data.get("provinsi", "")) or code_of_level(regency, PROVINCE)
+        if level_of(regency) == REGENCY and not data.get("provinsi"):
             self.data = data.copy()
             self.data["provinsi"] = province
         elif regency and not regency.startswith(province + "."):
             # The province was changed: its old regency no longer applies.
             self.data = data.copy()
             self.data["kabupaten"] = ""
-        self.province = province if PROVINCE_CODE.match(province) else ""
+        self.province = province if level_of(province) == PROVINCE else ""
         regencies = (
             Regency.objects.filter(province_id=self.province, is_active=True)
             if self.province
@@ -118,7 +112,7 @@ class CatalogForm(forms.Form):
             return None
         village = (
             Village.objects.filter(code=code).select_related("district__regency").first()
-            if VILLAGE_CODE.match(code)
+            if level_of(code) == VILLAGE
             else None
         )
         if village is None:
@@ -211,7 +205,7 @@ def page_number(value: str | None) -> int:
 
 def with_cards(products: QuerySet) -> QuerySet:
     """What a product card shows: its village (and regency) and its photos in order."""
-    photos = ProductPhoto.objects.within(PUBLIC).order_by("order", "id")
+    photos = ProductPhoto.objects.public().order_by("order", "id")
     return products.select_related("business__village__district__regency").prefetch_related(
         Prefetch("photos", queryset=photos)
     )

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kriya.catalog.models import Product
-from kriya.public.views import PUBLIC, makers, published
+from kriya.public.views.gallery import makers, published
 from kriya.regions.models import Village
 from kriya.registry.models import Business
 
@@ -48,7 +48,7 @@ class VillageSitemap(Sitemap):
 
     def items(self):
         return (
-            Village.objects.within(PUBLIC)
+            Village.objects.public()
             .filter(code__in=published().values("business__village_id"))
             .only("code")
             .order_by("code")

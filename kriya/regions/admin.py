@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import display
 
-from kriya.accounts.models import EDITOR_ROLES
+from kriya.accounts import roles
 from kriya.regions import services
 from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
 from kriya.regions.models import (
@@ -95,7 +95,7 @@ class BoardTermAdmin(RegionalAdmin):
     search_fields = ["name", "council__name"]
     inlines = [BoardMemberInline]
     actions = ["make_active"]
-    edit_roles = EDITOR_ROLES
+    edit_roles = roles.EDITORS
 
     @admin.action(description=_("Make the selected term the active one"))
     def make_active(self, request, queryset):

@@ -1,8 +1,10 @@
 """The admin face of the scoping mechanism: every back-office model admin inherits it.
 
 Lists and object pages show only rows ``within()`` the acting council, foreign-key choices
-are limited the same way, a saved row must land inside the council's region, and another
-council's row is a 404, never a redirect or a silent change.
+are limited the same way, and another council's row is a 404, never a redirect or a silent
+change. Writing follows the province rule of ``scoping``: a council reads down its subtree
+but changes only its own rows (``is_own``), so Bali's officer opens Badung's business read
+only, and a saved row must land in the council's own region. Roles: ``accounts.roles``.
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from unfold.admin import ModelAdmin, StackedInline, TabularInline
 
-from kriya.accounts.models import BACK_OFFICE_ROLES, EDITOR_ROLES
+from kriya.accounts import roles
+from kriya.accounts.roles import role_allows
 from kriya.lib.forms import AttachmentField, PhotoField
 from kriya.lib.phone import PhoneListMixin
-from kriya.regions.scoping import _crosses_many, in_scope, is_regional
+from kriya.regions.scoping import _crosses_many, in_scope, is_own, is_regional
 
 # Every file a back-office form takes passes the same checks as the portal's and the phone's
 # (kriya.lib.images, kriya.lib.attachments); Unfold adds its widgets to these.
@@ -29,22 +31,9 @@ FILE_FIELDS = {
 }
 
 
-def role_allows(request: HttpRequest, roles: frozenset[str]) -> bool:
-    if request.user.is_superuser:
-        return True
-    membership = getattr(request, "membership", None)
-    return membership is not None and membership.is_active and membership.role in roles
-
-
-def require_role(request: HttpRequest, roles: frozenset[str]) -> None:
-    """A 403 (PermissionDenied) unless the acting membership holds one of ``roles``."""
-    if not role_allows(request, roles):
-        raise PermissionDenied
-
-
 class ScopedAdminMixin:
-    view_roles: frozenset[str] = BACK_OFFICE_ROLES
-    edit_roles: frozenset[str] = EDITOR_ROLES
+    view_roles: frozenset[str] = roles.BACK_OFFICE
+    edit_roles: frozenset[str] = roles.EDITORS
 
     def get_queryset(self, request: HttpRequest) -> models.QuerySet:
         return super().get_queryset(request).within(request.council)
@@ -53,13 +42,37 @@ class ScopedAdminMixin:
         return role_allows(request, self.view_roles | self.edit_roles)
 
     def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return role_allows(request, self.edit_roles)
+        # An inline is asked with its parent row: no rows added under another's record.
+        parent = args[0] if args else None
+        return role_allows(request, self.edit_roles) and self._own(request, parent)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return role_allows(request, self.edit_roles)
+        return role_allows(request, self.edit_roles) and self._own(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return role_allows(request, self.edit_roles)
+        return role_allows(request, self.edit_roles) and self._own(request, obj)
+
+    def response_action(self, request: HttpRequest, queryset: models.QuerySet):
+        # A bulk action writes: it acts on the council's own selected rows only, unless it
+        # declares itself read-only (``allowed_permissions = ("view",)``).
+        name = request.POST.get("action", "")
+        chosen = self.get_actions(request).get(name)
+        read_only = chosen and set(getattr(chosen[0], "allowed_permissions", ())) == {"view"}
+        if (
+            chosen
+            and not read_only
+            and is_regional(queryset.model)
+            and not request.user.is_superuser
+        ):
+            own = queryset.model._default_manager.own(request.council).values("pk")
+            queryset = queryset.filter(pk__in=own)
+        return super().response_action(request, queryset)
+
+    def _own(self, request: HttpRequest, obj: Any) -> bool:
+        # Read down, write only its own: a province reads a regency's row, never changes it.
+        if obj is None or not is_regional(type(obj)) or request.user.is_superuser:
+            return True
+        return is_own(obj, request.council)
 
     def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
         if is_regional(db_field.related_model) and "queryset" not in kwargs:
@@ -94,14 +107,26 @@ class RegionalAdmin(ScopedAdminMixin, PhoneListMixin, ModelAdmin):
         if _crosses_many(model, model.region_path):
             return form  # such rows join a region through their related rows (inlines)
         council = request.council
+        own_only = not request.user.is_superuser
 
         class ScopedForm(form):
             def _post_clean(self) -> None:
                 super()._post_clean()
-                if not self.errors and not in_scope(self.instance, council):
+                if self.errors:
+                    return
+                if not in_scope(self.instance, council):
                     self.add_error(
                         None,
                         _("This record lies outside the region of %(council)s.")
+                        % {"council": council},
+                    )
+                elif own_only and not is_own(self.instance, council):
+                    self.add_error(
+                        None,
+                        _(
+                            "This record lies in the region of a council below %(council)s; "
+                            "that council keeps it."
+                        )
                         % {"council": council},
                     )
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kriya.regions import scoping
 from kriya.regions.scoping import NATION_CODE, RegionalModel, RegionalQuerySet
 
 
@@ -147,12 +148,14 @@ class Council(RegionalModel):
 
     @staticmethod
     def level_of(code: str) -> str | None:
-        if code == NATION_CODE:
+        """The level of a council that may serve ``code``: the nation, or an existing
+        province or regency (``None`` for anything else)."""
+        level = scoping.level_of(code)
+        if level == scoping.NATION:
             return Council.Level.NATION
-        parts = code.split(".")
-        if len(parts) == 1 and Province.objects.filter(code=code).exists():
+        if level == scoping.PROVINCE and Province.objects.filter(code=code).exists():
             return Council.Level.PROVINCE
-        if len(parts) == 2 and Regency.objects.filter(code=code).exists():
+        if level == scoping.REGENCY and Regency.objects.filter(code=code).exists():
             return Council.Level.REGENCY
         return None
 
@@ -160,7 +163,7 @@ class Council(RegionalModel):
     def default_name(code: str) -> str:
         if code == NATION_CODE:
             return "Dekranas"
-        if "." not in code:
+        if scoping.level_of(code) == scoping.PROVINCE:
             return f"Dekranasda Provinsi {Province.objects.get(code=code).name}"
         return f"Dekranasda {Regency.objects.get(code=code).name}"
 

@@ -6,13 +6,24 @@ Getasan), so "inside a council's region" is "the code itself, or a code that sta
 it and a dot". Dekranas (code ``ID``) sees everything. Views, the admin, the API, exports
 and reports all start their queries with ``Model.objects.within(council)``; nothing
 re-implements this rule.
+
+Reading and writing differ: a council **reads down** its whole subtree (Bali reads
+Badung's businesses, sales and visits) but **writes only its own** records, those no
+council below it serves: ``.own(council)`` and ``is_own(obj, council)``. A model that
+names an exception sets ``written_from_above = True`` (none does today). The public site
+reads through ``.public()``, the nation's scope, with its own filters (``published()``).
+
+The shape of a code (``51``, ``51.03``, ``51.03.04``, ``51.03.04.2005``) is known here
+only: ``level_of(code)``, ``code_of_level(code, level)``, ``CODE_PATTERNS``.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import connections, models
 from django.db.models import Q
 
@@ -20,6 +31,40 @@ if TYPE_CHECKING:
     from kriya.regions.models import Council
 
 NATION_CODE = "ID"
+NATION, PROVINCE, REGENCY, DISTRICT, VILLAGE = (
+    "nation",
+    "province",
+    "regency",
+    "district",
+    "village",
+)
+# Kemendagri code shapes, from the top: Bali 51, Badung 51.03, Petang 51.03.04, Getasan
+# 51.03.04.2005. Each level's code is a prefix of its children's codes.
+CODE_PATTERNS = {
+    PROVINCE: r"\d{2}",
+    REGENCY: r"\d{2}\.\d{2}",
+    DISTRICT: r"\d{2}\.\d{2}\.\d{2}",
+    VILLAGE: r"\d{2}\.\d{2}\.\d{2}\.\d{4}",
+}
+CODE_LENGTHS = {PROVINCE: 2, REGENCY: 5, DISTRICT: 8, VILLAGE: 13}
+_SHAPES = {level: re.compile(pattern) for level, pattern in CODE_PATTERNS.items()}
+
+
+def level_of(code: str | None) -> str | None:
+    """``"nation"``, ``"province"``, ``"regency"``, ``"district"`` or ``"village"`` by the
+    code's shape alone (no query), or ``None`` for a string that is no region code."""
+    if code == NATION_CODE:
+        return NATION
+    for level, shape in _SHAPES.items():
+        if code and shape.fullmatch(code):
+            return level
+    return None
+
+
+def code_of_level(code: str, level: str) -> str:
+    """The code of the ``level`` region that holds ``code``: ``51.03`` for ``51.03.04.2005``
+    at ``"regency"``. (In SQL: ``Substr(field, 1, CODE_LENGTHS[level])``.)"""
+    return code[: CODE_LENGTHS[level]]
 
 
 def code_covers(scope_code: str, code: str | None) -> bool:
@@ -48,6 +93,27 @@ def region_q(path: str, scope_code: str, vendor: str = "postgresql") -> Q:
     return Q(**{path: scope_code}) | Q(**{f"{path}__startswith": scope_code + "."})
 
 
+def regions_q(path: str, codes: Iterable[str], vendor: str = "postgresql") -> Q:
+    """The rows whose field at ``path`` lies inside any of the regions ``codes`` (one OR of
+    :func:`region_q`, over the outermost codes only)."""
+    q = Q()
+    for code in outermost(codes):
+        if code == NATION_CODE:
+            return Q()
+        q |= region_q(path, code, vendor)
+    return q
+
+
+def outermost(codes: Iterable[str]) -> list[str]:
+    """``codes`` without those inside another of them: ``["51", "52.01"]`` of
+    ``["51.03", "51", "52.01"]``."""
+    kept: list[str] = []
+    for code in sorted(set(codes), key=len):
+        if not any(code_covers(outer, code) for outer in kept):
+            kept.append(code)
+    return kept
+
+
 def _crosses_many(model: type[models.Model], path: str) -> bool:
     """Whether ``path`` goes through a one-to-many or many-to-many relation."""
     for part in path.split("__")[:-1]:
@@ -68,6 +134,29 @@ class RegionalQuerySet(models.QuerySet):
             return self.none()
         return self.in_region(council.code)
 
+    def public(self) -> Self:
+        """The public's scope: the whole nation (narrow it with ``published()`` and the
+        like). Named, so that no page builds a stand-in council to read the nation."""
+        return self.in_region(NATION_CODE)
+
+    def own(self, council: Council | None) -> Self:
+        """Only the rows ``council`` may change: inside its region and not inside the region
+        of a council below it (Bali's own records, not Badung's)."""
+        scoped = self.within(council)
+        if council is None or getattr(self.model, "written_from_above", False):
+            return scoped
+        path = self.model.region_path
+        if path == "council__code" or path.endswith("__council__code"):
+            # Rows of one council: its own are exactly those of that council (one query less).
+            return scoped.filter(**{path.removesuffix("__code"): council})
+        below = councils_below(council)
+        if not below:
+            return scoped
+        q = regions_q(self.model.region_path, below, connections[self.db].vendor)
+        if _crosses_many(self.model, self.model.region_path):
+            return scoped.exclude(pk__in=self.model._base_manager.filter(q).values("pk"))
+        return scoped.exclude(q)
+
     def in_region(self, code: str) -> Self:
         """Only the rows inside region ``code`` (a narrower filter after ``within()``)."""
         q = region_q(self.model.region_path, code, connections[self.db].vendor)
@@ -80,9 +169,11 @@ class RegionalQuerySet(models.QuerySet):
 
 
 class RegionalModel(models.Model):
-    """A model whose every row belongs to a region. Subclasses set ``region_path``."""
+    """A model whose every row belongs to a region. Subclasses set ``region_path``; one that
+    a council above may also change sets ``written_from_above = True``."""
 
     region_path: ClassVar[str]
+    written_from_above: ClassVar[bool] = False
     objects = RegionalQuerySet.as_manager()
 
     class Meta:
@@ -142,3 +233,36 @@ def in_scope(obj: Any, council: Council | None) -> bool:
         return False
     codes = region_codes_of(obj)
     return any(code_covers(council.code, code) for code in codes)
+
+
+def require_own(obj: Any, council: Council | None) -> None:
+    """A 403 (PermissionDenied) unless ``council`` may change ``obj`` (:func:`is_own`): the
+    views' form of the province rule, for a row they fetched ``within()`` to show it."""
+    if not is_own(obj, council):
+        raise PermissionDenied
+
+
+def councils_below(council: Council) -> list[str]:
+    """The codes of the councils right below ``council`` (Bali: its regencies' councils
+    that exist; a regency: none). One query."""
+    from kriya.regions.models import Council
+
+    if level_of(council.code) not in (NATION, PROVINCE):
+        return []
+    return outermost(
+        Council.objects.within(council).exclude(pk=council.pk).values_list("code", flat=True)
+    )
+
+
+def is_own(obj: Any, council: Council | None) -> bool:
+    """Whether ``council`` may change ``obj`` (saved or not), as ``own()`` decides: it lies in
+    the council's region and in no region of a council below it."""
+    if not in_scope(obj, council):
+        return False
+    if getattr(type(obj), "written_from_above", False):
+        return True
+    below = councils_below(council)
+    return any(
+        code_covers(council.code, code) and not any(code_covers(b, code) for b in below)
+        for code in region_codes_of(obj)
+    )

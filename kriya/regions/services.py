@@ -15,16 +15,28 @@ from django.utils.translation import gettext as _
 
 from kriya.lib.bulk import insert_rows
 from kriya.regions.models import BoardTerm, Council, District, Province, Regency, Village
-from kriya.regions.scoping import code_covers
+from kriya.regions.scoping import (
+    CODE_PATTERNS,
+    DISTRICT,
+    PROVINCE,
+    REGENCY,
+    VILLAGE,
+    code_covers,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "wilayah"
 
+
+def _shape(level: str) -> re.Pattern:
+    return re.compile(rf"^{CODE_PATTERNS[level]}$")
+
+
 # (model, file stem, parent column, parent model, code pattern)
 LEVELS = [
-    (Province, "provinces", None, None, re.compile(r"^\d{2}$")),
-    (Regency, "regencies", "province_code", Province, re.compile(r"^\d{2}\.\d{2}$")),
-    (District, "districts", "regency_code", Regency, re.compile(r"^\d{2}\.\d{2}\.\d{2}$")),
-    (Village, "villages", "district_code", District, re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")),
+    (Province, "provinces", None, None, _shape(PROVINCE)),
+    (Regency, "regencies", "province_code", Province, _shape(REGENCY)),
+    (District, "districts", "regency_code", Regency, _shape(DISTRICT)),
+    (Village, "villages", "district_code", District, _shape(VILLAGE)),
 ]
 
 

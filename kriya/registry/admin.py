@@ -11,12 +11,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import display
 
-from kriya.accounts.models import Role
+from kriya.accounts import roles
 from kriya.accounts.personal_data import mask, may_see_personal_data
+from kriya.accounts.roles import role_allows
+from kriya.lib import backoffice
 from kriya.lib.paginator import NarrowPaginator
-from kriya.regions.admin_scoping import RegionalAdmin, role_allows
+from kriya.regions.admin_scoping import RegionalAdmin
 from kriya.regions.models import District, Village
-from kriya.registry import services
+from kriya.registry import services, urls
 from kriya.registry.duplicates import suspected_duplicates
 from kriya.registry.exports import export_register
 from kriya.registry.forms import ArtisanForm, BusinessForm
@@ -250,7 +252,7 @@ class CraftCategoryAdmin(RegionalAdmin):
     def _nation_admin(self, request) -> bool:
         council = getattr(request, "council", None)
         return request.user.is_superuser or (
-            council is not None and council.is_nation and role_allows(request, {Role.ADMIN})
+            council is not None and council.is_nation and role_allows(request, roles.NATION_ADMINS)
         )
 
     def has_add_permission(self, request, *args):
@@ -372,3 +374,16 @@ class MergeRecordAdmin(RegionalAdmin):
 
     def has_add_permission(self, request, *args):
         return False
+
+
+# The register's back-office pages that are not a model's list, first in its sidebar group.
+backoffice.register(
+    "registry",
+    urls=urls.backoffice,
+    sidebar=[
+        backoffice.Page(_("Village icon coverage"), "admin:icon-coverage", "donut_large"),
+        backoffice.Page(
+            _("Import from Excel"), "admin:register-import-start", "upload_file", roles.EDITORS
+        ),
+    ],
+)

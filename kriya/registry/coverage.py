@@ -8,12 +8,13 @@ from django.db.models import Count
 from django.db.models.functions import Substr
 
 from kriya.regions.models import Council, District, Province, Regency, Village
+from kriya.regions.scoping import CODE_LENGTHS, DISTRICT, PROVINCE, REGENCY
 
 # Group a regency's villages by district, a province's by regency, the nation's by province.
 GROUPING = {
-    Council.Level.REGENCY: (8, District),
-    Council.Level.PROVINCE: (5, Regency),
-    Council.Level.NATION: (2, Province),
+    Council.Level.REGENCY: (CODE_LENGTHS[DISTRICT], District),
+    Council.Level.PROVINCE: (CODE_LENGTHS[REGENCY], Regency),
+    Council.Level.NATION: (CODE_LENGTHS[PROVINCE], Province),
 }
 MISSING_LIST_LIMIT = 300
 
@@ -59,11 +60,7 @@ def coverage(council: Council) -> Coverage:
         .annotate(total=Count("code"), with_icon=Count("icon"))
         .order_by("group")
     )
-    names = (
-        dict(group_model.objects.within(council).values_list("code", "name"))
-        if not council.is_nation
-        else dict(Province.objects.values_list("code", "name"))
-    )
+    names = dict(group_model.objects.within(council).values_list("code", "name"))
     rows = [
         CoverageRow(g["group"], names.get(g["group"], g["group"]), g["total"], g["with_icon"])
         for g in grouped

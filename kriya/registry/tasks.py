@@ -2,14 +2,14 @@
 
 from django_tasks import task
 
-from kriya.registry import imports
+from kriya.registry.importer import batches
 
 
 @task()
 def preview_import(batch_id: int) -> None:
-    imports.run_preview(batch_id)
+    batches.run_preview(batch_id)
 
 
 @task()
 def commit_import(batch_id: int) -> None:
-    imports.run_commit(batch_id)
+    batches.run_commit(batch_id)

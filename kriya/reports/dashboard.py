@@ -153,8 +153,8 @@ def _icon_coverage(council: Council) -> Card:
 def _work_plan(council: Council) -> Card | None:
     year = timezone.localdate().year
     plan = (
-        WorkPlan.objects.within(council)
-        .filter(council=council, start_year__lte=year, end_year__gte=year)
+        WorkPlan.objects.own(council)
+        .filter(start_year__lte=year, end_year__gte=year)
         .order_by("-start_year")
         .first()
     )

@@ -20,9 +20,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from unfold.decorators import action, display
 
+from kriya.accounts import roles
+from kriya.lib import backoffice
 from kriya.lib.money import format_rupiah
 from kriya.regions.admin_scoping import RegionalAdmin, RegionalTabularInline
-from kriya.sales import consignors
+from kriya.sales import consignors, urls
 from kriya.sales.models import (
     ConsignedItem,
     ConsignmentIntake,
@@ -512,3 +514,28 @@ class SettlementAdmin(ReadOnlyMixin, RegionalAdmin):
     @display(description=_("balance"))
     def balance_label(self, settlement: Settlement) -> str:
         return _rp(settlement.balance)
+
+
+# The gallery's back-office pages that are not a model's list, first in its sidebar group.
+backoffice.register(
+    "sales",
+    urls=urls.backoffice,
+    sidebar=[
+        backoffice.Page(_("The till"), "till:home", "point_of_sale", roles.TILL),
+        backoffice.Page(
+            _("Take in consigned goods"), "admin:sales-intake-new", "move_to_inbox", roles.TILL
+        ),
+        backoffice.Page(_("Stock per outlet"), "admin:sales-stock", "inventory_2"),
+        backoffice.Page(
+            _("Settlements with the makers"),
+            "admin:sales-settlements",
+            "account_balance_wallet",
+            roles.GALLERY,
+        ),
+        backoffice.Page(_("Sales report"), "admin:sales-reports", "bar_chart"),
+        backoffice.Page(
+            _("Goods near their best-before date"), "admin:sales-best-before", "event_busy"
+        ),
+        backoffice.Page(_("Consignor review"), "admin:sales-consignor-review", "rate_review"),
+    ],
+)

@@ -250,9 +250,7 @@ def review_candidates(
     of the region with published products that do not consign, to invite."""
     today = timezone.localdate()
     rows: dict[int, Candidate] = {}
-    consignors = (
-        Consignor.objects.within(council).filter(council=council).select_related("business")
-    )
+    consignors = Consignor.objects.own(council).select_related("business")
     for consignor in consignors:
         rows[consignor.business_id] = Candidate(
             consignor.business_id,
@@ -286,8 +284,8 @@ def review_candidates(
     for stock in reports.stock_on_hand(council, business_ids=list(rows), own_outlets=True):
         rows[stock.business_id].on_hand += stock.on_hand
     for review in (
-        ConsignorReview.objects.within(council)
-        .filter(council=council, business_id__in=list(rows))
+        ConsignorReview.objects.own(council)
+        .filter(business_id__in=list(rows))
         .select_related("by")
         .order_by("-reviewed_on", "-id")
     ):

@@ -19,7 +19,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kriya.accounts.models import Role, User
+from kriya.accounts import roles
+from kriya.accounts.models import Membership, User
 from kriya.catalog.models import Product
 from kriya.lib.money import format_rupiah, to_rupiah
 from kriya.registry.models import Business
@@ -33,15 +34,6 @@ from kriya.sales.models import (
     SaleLine,
     StockMove,
 )
-
-# Who may void a sale (the same day, before the day is closed); cashiers take returns only.
-VOID_ROLES = frozenset({Role.SECRETARIAT, Role.ADMIN})
-# The largest discount each role may give at the till, in percent of a line's price.
-DISCOUNT_LIMITS: dict[str, Decimal] = {
-    Role.CASHIER: Decimal(10),
-    Role.SECRETARIAT: Decimal(20),
-    Role.ADMIN: Decimal(100),
-}
 
 
 @dataclass(frozen=True)
@@ -147,14 +139,11 @@ def commission_of(amount: Decimal, rate: Decimal) -> Decimal:
     return to_rupiah(amount * rate / 100)
 
 
-def discount_limit(user: User, outlet: Outlet) -> Decimal:
-    """The largest discount (percent) ``user`` may give at ``outlet``'s till."""
-    if user.is_superuser:
-        return Decimal(100)
-    roles = user.memberships.filter(council_id=outlet.council_id, is_active=True).values_list(
-        "role", flat=True
-    )
-    return max((DISCOUNT_LIMITS.get(role, Decimal(0)) for role in roles), default=Decimal(0))
+def discount_limit(user: User, outlet: Outlet, acting: Membership | None = None) -> Decimal:
+    """The largest discount (percent) ``user``, acting as ``acting``, may give at ``outlet``'s
+    till (``roles.DISCOUNT_LIMITS``); nothing when acting for another council."""
+    membership = roles.acting_at(user, outlet.council_id, acting)
+    return roles.discount_limit(membership, superuser=user.is_superuser)
 
 
 @transaction.atomic
@@ -167,9 +156,11 @@ def record_sale(
     client_key: uuid.UUID,
     paid: Decimal | None = None,
     reference: str = "",
+    acting: Membership | None = None,
 ) -> Sale:
     """Record a till sale; never sells more than the ledger holds, even with parallel tills,
-    and stores a sale once however often its ``client_key`` is sent."""
+    and stores a sale once however often its ``client_key`` is sent. The discount limit is
+    the role of ``acting``, the cashier's acting membership (see ``roles.acting_at``)."""
     if not lines:
         raise ValidationError(_("A sale needs at least one item."))
     wanted = Counter()
@@ -201,7 +192,7 @@ def record_sale(
             raise ValidationError(
                 _("Only %(n)s of %(item)s left.") % {"n": on_hand[item_id], "item": items[item_id]}
             )
-    limit = discount_limit(cashier, outlet)
+    limit = discount_limit(cashier, outlet, acting)
     priced = []
     for line in lines:
         item = items[line.item_id]
@@ -330,20 +321,19 @@ def return_from_customer(*, sale_line: SaleLine, quantity: int, reason: str, by:
     )
 
 
-def may_void(user: User, outlet: Outlet) -> bool:
+def may_void(user: User, outlet: Outlet, acting: Membership | None = None) -> bool:
+    """Whether ``user``, acting as ``acting``, may void a sale of ``outlet``."""
     if user.is_superuser:
         return True
-    return user.memberships.filter(
-        council_id=outlet.council_id, is_active=True, role__in=VOID_ROLES
-    ).exists()
+    return roles.holds(roles.acting_at(user, outlet.council_id, acting), roles.VOID_SALES)
 
 
 @transaction.atomic
-def void_sale(*, sale: Sale, reason: str, by: User) -> Sale:
+def void_sale(*, sale: Sale, reason: str, by: User, acting: Membership | None = None) -> Sale:
     """Cancel a sale made in error, the same day and before the till is closed: its pieces
     go back on the shelf and it is never settled."""
     sale = Sale.objects.select_for_update(of=("self",)).select_related("outlet").get(pk=sale.pk)
-    if not may_void(by, sale.outlet):
+    if not may_void(by, sale.outlet, acting):
         raise ValidationError(_("Only the secretariat or an administrator may void a sale."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for the void."))

@@ -22,8 +22,8 @@ from kriya.accounts.models import Role
 from kriya.catalog.tests.factories import category, make_business
 from kriya.lib.tests import corpus
 from kriya.programs import services as programs
+from kriya.programs.mentoring import record_visit
 from kriya.programs.models import Activity, Indicator, MentoringVisit
-from kriya.programs.visit_services import record_visit
 from kriya.public.tests.portal_cast import make_maker
 from kriya.registry.models import Artisan, VillageIcon
 

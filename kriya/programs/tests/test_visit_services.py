@@ -16,9 +16,9 @@ from django.utils import translation
 from conftest import make_user
 from kriya.accounts.models import Role
 from kriya.catalog.tests.factories import image_file
+from kriya.programs.mentoring import due_follow_ups, record_visit
 from kriya.programs.models import MentoringVisit, VisitPhoto
 from kriya.programs.tests.conftest import CELUK, GETASAN, business
-from kriya.programs.visit_services import due_follow_ups, record_visit
 from kriya.regions.services import create_council, load_regions
 
 DAY = dt.date(2026, 7, 8)

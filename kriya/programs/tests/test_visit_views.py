@@ -12,9 +12,9 @@ from django.utils import translation
 from conftest import make_user
 from kriya.accounts.models import Role
 from kriya.catalog.tests.factories import image_file
+from kriya.programs.mentoring import record_visit
 from kriya.programs.models import MentoringVisit
 from kriya.programs.tests.conftest import CELUK, GETASAN, JAGAPATI, business
-from kriya.programs.visit_services import record_visit
 
 FORM = "/pendampingan/kunjungan/baru/"
 SEARCH = "/pendampingan/usaha/"

@@ -22,8 +22,8 @@ from django_tasks_db.models import DBTaskResult
 
 from kriya.operations.tests.test_crash import ROOT, database, manage, query, run  # noqa: F401
 from kriya.regions.services import load_regions
-from kriya.registry import imports
 from kriya.registry.categories import seed
+from kriya.registry.importer import batches as imports
 from kriya.registry.models import CraftCategory, ImportBatch
 from kriya.registry.tests import hostile
 
@@ -34,7 +34,7 @@ START = """
 from django.core.files import File
 from conftest import make_user
 from kriya.regions.services import create_council
-from kriya.registry import imports
+from kriya.registry.importer import batches as imports
 badung = create_council(code="51.03")
 secretary = make_user("badung_secretary", badung)
 make_user("gianyar_secretary", create_council(code="51.04"))

@@ -11,25 +11,25 @@ from __future__ import annotations
 from decimal import Decimal
 from urllib.parse import urlencode
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import DecimalField, F, Q, QuerySet, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import URLPattern, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
-from kriya.accounts.models import EDITOR_ROLES, Role
-from kriya.admin_site import admin_page
+from kriya.accounts import roles
+from kriya.accounts.roles import require_role, role_allows
 from kriya.catalog.models import Product
+from kriya.lib.backoffice import admin_page
 from kriya.lib.money import parse_rupiah
-from kriya.regions.admin_scoping import require_role, role_allows
 from kriya.registry.models import Business
 from kriya.sales import services
-from kriya.sales.intake_forms import (
+from kriya.sales.forms.intake import (
     CorrectionForm,
     IntakeForm,
     LineFormSet,
@@ -38,11 +38,9 @@ from kriya.sales.intake_forms import (
     consignment_default,
 )
 from kriya.sales.models import ConsignedItem, ConsignmentIntake, Consignor, Outlet, StockMove
-from kriya.sales.till import OUTLET_KEY
+from kriya.sales.views.till import OUTLET_KEY
 
 # Who takes goods in and moves stock; the board only reads.
-STOCK_ROLES = EDITOR_ROLES | {Role.CASHIER}
-VIEW_ROLES = STOCK_ROLES | {Role.BOARD}
 PER_PAGE = 50
 MONEY = DecimalField(max_digits=20, decimal_places=0)
 LINE_FIELDS = (
@@ -60,22 +58,20 @@ LINE_FIELDS = (
 
 def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
     """The council's own outlets (a province reads its regencies' stock, never moves it)."""
-    return Outlet.objects.within(request.council).filter(council=request.council)
+    return Outlet.objects.own(request.council)
 
 
 def _consignors(request: HttpRequest) -> QuerySet[Business]:
-    ids = (
-        Consignor.objects.within(request.council)
-        .filter(council=request.council, is_active=True)
-        .values("business_id")
-    )
+    ids = Consignor.objects.own(request.council).filter(is_active=True).values("business_id")
+    # scoped by: the council's own consignors (a maker may live outside its region)
     return Business.objects.filter(pk__in=ids).order_by("name", "pk")
 
 
 def _products(business: Business | None) -> QuerySet[Product]:
     if business is None:
-        return Product.objects.none()
+        return Product.objects.none()  # scoped by: nothing at all
     return (
+        # scoped by: a business picked from _consignors()
         Product.objects.filter(business=business)
         .exclude(status=Product.Status.ARCHIVED)
         .order_by("name", "pk")
@@ -94,8 +90,8 @@ def intake_new(request: HttpRequest) -> HttpResponse:
     """The intake form: outlet, business, date, note, and its product lines. A reload
     (after choosing the business, or to add a line) keeps what was typed and fills in the
     defaults; only the save button writes."""
-    require_role(request, VIEW_ROLES)
-    may_record = role_allows(request, STOCK_ROLES)
+    require_role(request, roles.GALLERY)
+    may_record = role_allows(request, roles.TILL)
     if request.method == "POST" and not may_record:
         raise PermissionDenied
     outlets, businesses = _outlets(request).filter(is_active=True), _consignors(request)
@@ -257,7 +253,7 @@ def _all_errors(form: IntakeForm, lines: LineFormSet) -> list[str]:
 
 def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
     """One intake: its items with their tag codes, pieces and prices, and its papers."""
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     intake = get_object_or_404(
         ConsignmentIntake.objects.within(request.council).select_related(
             "outlet", "business", "received_by"
@@ -292,7 +288,7 @@ def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
                 "value": sum((i.pieces * i.price for i in items), Decimal(0)),
                 "consignment": sum((i.pieces * i.consignment_price for i in items), Decimal(0)),
             },
-            "may_record": role_allows(request, STOCK_ROLES),
+            "may_record": role_allows(request, roles.TILL),
         },
     )
 
@@ -303,7 +299,7 @@ def intake_detail(request: HttpRequest, intake_id: int) -> HttpResponse:
 def stock(request: HttpRequest) -> HttpResponse:
     """What an outlet holds, item by item, from one GROUP BY over its ledger; per row a
     transfer to another outlet and a stock-take correction."""
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     outlets = list(_outlets(request).order_by("-is_active", "name"))
     search = StockSearchForm(request.GET)
     search.is_valid()
@@ -311,7 +307,7 @@ def stock(request: HttpRequest) -> HttpResponse:
     outlet = next((o for o in outlets if o.pk == wanted), None) or (outlets[0] if outlets else None)
     query = (search.cleaned_data.get("q") or "").strip()
     if request.method == "POST":
-        require_role(request, STOCK_ROLES)
+        require_role(request, roles.TILL)
         if outlet is None or wanted != outlet.pk:
             raise PermissionDenied
         _move(request, outlet, outlets)
@@ -338,7 +334,7 @@ def stock(request: HttpRequest) -> HttpResponse:
                     "page": page.number if page else 1,
                 }
             ),
-            "may_move": role_allows(request, STOCK_ROLES)
+            "may_move": role_allows(request, roles.TILL)
             and outlet is not None
             and outlet.council_id == request.council.pk,
         },
@@ -433,14 +429,3 @@ def _move(request: HttpRequest, outlet: Outlet, outlets: list[Outlet]) -> None:
             request,
             _("Stock of %(item)s corrected by %(n)+d.") % {"item": item, "n": data["jumlah"]},
         )
-
-
-def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
-    """The pages above, under the admin site (its login, its council)."""
-    return [
-        path("penjualan/titip/baru/", site.admin_view(intake_new), name="sales-intake-new"),
-        path(
-            "penjualan/titip/<int:intake_id>/", site.admin_view(intake_detail), name="sales-intake"
-        ),
-        path("penjualan/stok/", site.admin_view(stock), name="sales-stock"),
-    ]

@@ -16,33 +16,31 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, URLPattern, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.vary import vary_on_headers
-from unfold.widgets import INPUT_CLASSES
 
-from kriya.accounts.models import EDITOR_ROLES, Role
-from kriya.admin_site import admin_page
+from kriya.accounts import roles
+from kriya.accounts.roles import require_role, role_allows
+from kriya.lib.backoffice import INPUT_CLASSES, admin_page
 from kriya.lib.forms import RupiahField
 from kriya.lib.money import format_rupiah
 from kriya.lib.whatsapp import chat_url, share_url
-from kriya.regions.admin_scoping import require_role, role_allows
+from kriya.regions.scoping import require_own
 from kriya.sales import statements
 from kriya.sales.models import ConsignmentIntake, Settlement
 from kriya.sales.settlement import earlier_balance, month_bounds, pay_settlement, settle_month
 from kriya.sales.settlement_preview import preview
 
-# Who may look at settlements and print intake papers; only EDITOR_ROLES settle and pay.
-VIEW_ROLES = EDITOR_ROLES | {Role.BOARD, Role.CASHIER}
 MAX_COPIES = 10
-INPUT = " ".join(INPUT_CLASSES)
+INPUT = f"{INPUT_CLASSES} w-full max-w-2xl"
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -89,15 +87,15 @@ def _totals(rows: list, names: tuple[str, ...]) -> dict:
 def settlement_list(request: HttpRequest) -> HttpResponse:
     """A month: what waits to be settled per business, the button to settle it, and the
     month's settlements with what was paid."""
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     if request.method == "POST":
         return _settle(request)
     year, month = _month(request)
     start, end = month_bounds(year, month)
     waiting = preview(request.council, end)
     settled = list(
-        Settlement.objects.within(request.council)
-        .filter(council=request.council, period_end__range=(start, end))
+        Settlement.objects.own(request.council)
+        .filter(period_end__range=(start, end))
         .select_related("business")
         .order_by("business__name", "pk")
     )
@@ -125,14 +123,14 @@ def settlement_list(request: HttpRequest) -> HttpResponse:
             "next": (end + dt.timedelta(days=1)).strftime("%Y-%m"),
             "can_settle": end < timezone.localdate(),
             "settle_from": end + dt.timedelta(days=1),
-            "may_edit": role_allows(request, EDITOR_ROLES),
+            "may_edit": role_allows(request, roles.EDITORS),
         },
     )
 
 
 def _settle(request: HttpRequest) -> HttpResponse:
     """Settle the month posted: one settlement per business with anything unsettled."""
-    require_role(request, EDITOR_ROLES)
+    require_role(request, roles.EDITORS)
     form = MonthForm(request.POST)
     if not form.is_valid():
         _month_errors(request, form)
@@ -206,7 +204,7 @@ class PaymentForm(forms.Form):
 
 def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
     """One settlement: its sales and returns, figures, payments, statement and WhatsApp."""
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     settlement = get_object_or_404(
         Settlement.objects.within(request.council).select_related(
             "business__owner", "council", "created_by", "paid_by"
@@ -218,9 +216,8 @@ def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
         initial={"amount": max(settlement.balance, Decimal(0)), "paid_on": timezone.localdate()},
     )
     if request.method == "POST":
-        require_role(request, EDITOR_ROLES)
-        if settlement.council_id != request.council.pk:
-            raise PermissionDenied  # a province reads its regencies' settlements, never pays
+        require_role(request, roles.EDITORS)
+        require_own(settlement, request.council)  # a province reads its regencies' settlements
         form = PaymentForm(request.POST, settlement=settlement)
         if form.is_valid():
             try:
@@ -246,7 +243,7 @@ def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
             "earlier": earlier_balance(settlement),
             "may_pay": form.is_bound
             or (
-                role_allows(request, EDITOR_ROLES)
+                role_allows(request, roles.EDITORS)
                 and settlement.balance > 0
                 and settlement.council_id == request.council.pk
             ),
@@ -257,7 +254,7 @@ def settlement_detail(request: HttpRequest, settlement_id: int) -> HttpResponse:
 def _sharing(request: HttpRequest, settlement: Settlement) -> dict:
     """The maker's statement link (signed, no login) and the WhatsApp message carrying it,
     in the council's language: the maker reads them, not the back office."""
-    if not role_allows(request, EDITOR_ROLES):
+    if not role_allows(request, roles.EDITORS):
         return {}  # the business's phone is personal data; the secretariat sends
     with translation.override(settings.LANGUAGE_CODE):
         try:
@@ -265,7 +262,7 @@ def _sharing(request: HttpRequest, settlement: Settlement) -> dict:
                 "statements:statement", kwargs={"token": statements.statement_token(settlement)}
             )
         except NoReverseMatch:
-            return {}  # a site without kriya.sales.statement_urls mounted: no public link
+            return {}  # a site without the statement link mounted: no public link
         link = request.build_absolute_uri(statement_path)
         text = _(
             "%(business)s, your consignment statement for %(period)s: amount due "
@@ -290,7 +287,7 @@ def _sharing(request: HttpRequest, settlement: Settlement) -> dict:
 
 
 def settlement_statement(request: HttpRequest, settlement_id: int) -> HttpResponse:
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     settlement = get_object_or_404(
         Settlement.objects.within(request.council).select_related("business"), pk=settlement_id
     )
@@ -311,7 +308,7 @@ def settlement_statement(request: HttpRequest, settlement_id: int) -> HttpRespon
 
 
 def intake_receipt(request: HttpRequest, intake_id: int) -> HttpResponse:
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     intake = get_object_or_404(ConsignmentIntake.objects.within(request.council), pk=intake_id)
     return _pdf(
         statements.intake_receipt_pdf(intake),
@@ -333,7 +330,7 @@ class TagsForm(forms.Form):
 
 def intake_tags(request: HttpRequest, intake_id: int) -> HttpResponse:
     """The intake's price tags: one per piece (``?salinan=2`` for two), QR and code."""
-    require_role(request, VIEW_ROLES)
+    require_role(request, roles.GALLERY)
     intake = get_object_or_404(ConsignmentIntake.objects.within(request.council), pk=intake_id)
     form = TagsForm(request.GET)
     if form.is_valid():
@@ -350,30 +347,3 @@ def intake_tags(request: HttpRequest, intake_id: int) -> HttpResponse:
         for error in errors:
             messages.error(request, f"{form.fields[name].label}: {error}")
     return redirect("admin:sales_consignmentintake_change", intake.pk)
-
-
-def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
-    """The pages above, under the admin site (its login, its council)."""
-    return [
-        path("penjualan/penyelesaian/", site.admin_view(settlement_list), name="sales-settlements"),
-        path(
-            "penjualan/penyelesaian/<int:settlement_id>/",
-            site.admin_view(settlement_detail),
-            name="sales-settlement",
-        ),
-        path(
-            "penjualan/penyelesaian/<int:settlement_id>/laporan.pdf",
-            site.admin_view(settlement_statement),
-            name="sales-settlement-statement",
-        ),
-        path(
-            "penjualan/titip/<int:intake_id>/tanda-terima.pdf",
-            site.admin_view(intake_receipt),
-            name="sales-intake-receipt",
-        ),
-        path(
-            "penjualan/titip/<int:intake_id>/label.pdf",
-            site.admin_view(intake_tags),
-            name="sales-intake-tags",
-        ),
-    ]

@@ -1,7 +1,7 @@
 """The public gallery: home, catalog, product, business, village and regency pages.
 
 No login: the public sees the whole nation's *published* work, so every query starts
-``within(PUBLIC)`` (the Dekranas scope) and products go through ``published()``.
+``.public()`` (the nation's scope) and products go through ``published()``.
 """
 
 from urllib.parse import quote
@@ -21,7 +21,6 @@ from kriya.lib.slugs import id_from_slug
 from kriya.lib.whatsapp import chat_url, facebook_share_url, share_url
 from kriya.programs.badges import badges_for_business
 from kriya.public.catalog import (
-    PUBLIC,
     CatalogForm,
     capped_page,
     page_number,
@@ -29,17 +28,18 @@ from kriya.public.catalog import (
     with_cards,
 )
 from kriya.regions.models import Province, Regency, Village
+from kriya.regions.scoping import REGENCY, level_of
 from kriya.registry.models import Business, CraftCategory, VillageIcon
 
 
 def published() -> QuerySet:
-    return Product.objects.within(PUBLIC).published()
+    return Product.objects.public().published()
 
 
 def makers(products: QuerySet) -> QuerySet:
     """Businesses still in the register with at least one product in ``products``."""
     return (
-        Business.objects.within(PUBLIC)
+        Business.objects.public()
         .active()
         .filter(pk__in=products.values("business_id"))
         .order_by("name")
@@ -52,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
     products = with_cards(published())
     featured = list(products.filter(featured=True)[:8]) or list(products[:8])
     icons = (
-        VillageIcon.objects.within(PUBLIC)
+        VillageIcon.objects.public()
         .select_related("village__district__regency", "category")
         .order_by("-created_at")[:12]
     )
@@ -159,7 +159,7 @@ def product_data(request: HttpRequest, product: Product, url: str) -> dict:
 @require_safe
 def business(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(
-        Business.objects.within(PUBLIC)
+        Business.objects.public()
         .active()
         .select_related("owner", "village__district__regency__province")
         .prefetch_related("categories"),
@@ -209,11 +209,9 @@ def social_links(business: Business) -> list[tuple[str, str]]:
 @require_safe
 def village(request: HttpRequest, code: str) -> HttpResponse:
     found = get_object_or_404(
-        Village.objects.within(PUBLIC).select_related("district__regency__province"), code=code
+        Village.objects.public().select_related("district__regency__province"), code=code
     )
-    icon = (
-        VillageIcon.objects.within(PUBLIC).filter(village=found).select_related("category").first()
-    )
+    icon = VillageIcon.objects.public().filter(village=found).select_related("category").first()
     products = published().filter(business__village=found)
     page = capped_page(with_cards(products), page_number(request.GET.get("halaman")))
     return render(
@@ -226,21 +224,19 @@ def village(request: HttpRequest, code: str) -> HttpResponse:
 @cache_for_visitors
 @require_safe
 def region(request: HttpRequest, code: str) -> HttpResponse:
-    if "." in code:
-        found = get_object_or_404(
-            Regency.objects.within(PUBLIC).select_related("province"), code=code
-        )
+    if level_of(code) == REGENCY:
+        found = get_object_or_404(Regency.objects.public().select_related("province"), code=code)
         parts = []
     else:
-        found = get_object_or_404(Province.objects.within(PUBLIC), code=code)
-        parts = Regency.objects.within(PUBLIC).filter(province=found, is_active=True)
+        found = get_object_or_404(Province.objects.public(), code=code)
+        parts = Regency.objects.public().filter(province=found, is_active=True)
     icons = (
-        VillageIcon.objects.within(PUBLIC)
+        VillageIcon.objects.public()
         .in_region(code)
         .select_related("village__district", "category")
         .order_by("village__district__name", "village__name")
     )
-    villages = Village.objects.within(PUBLIC).in_region(code).filter(is_active=True)
+    villages = Village.objects.public().in_region(code).filter(is_active=True)
     products = published().in_region(code)
     return render(
         request,

@@ -11,13 +11,10 @@ limit, closed day, a resent form) is the service's; these views fetch through
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet, Sum, prefetch_related_objects
 from django.db.models.functions import Coalesce
@@ -28,16 +25,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kriya.accounts.models import Role
+from kriya.accounts import roles
+from kriya.accounts.roles import role_required
 from kriya.lib.money import format_rupiah, parse_rupiah
 from kriya.lib.slugs import id_from_slug
 from kriya.lib.whatsapp import chat_url, share_url
 from kriya.regions.models import Council
 from kriya.sales import services
+from kriya.sales.forms.till import CloseForm, LineForm, ReturnForm, SaleForm, VoidForm
 from kriya.sales.models import ConsignedItem, DayClose, Outlet, Sale, SaleLine, StockMove
-from kriya.sales.till_forms import CloseForm, LineForm, ReturnForm, SaleForm, VoidForm
 
-TILL_ROLES = frozenset({Role.CASHIER, Role.SECRETARIAT, Role.ADMIN})
 OUTLET_KEY = "kriya_till_outlet"  # the outlet this browser sells at, kept in the session
 PAPER_KEY = "kriya_till_paper"  # the receipt printer's paper width, chosen once
 PAPERS = ("80", "58")
@@ -49,35 +46,25 @@ PRODUCT_LINK = re.compile(r"/produk/([\w-]+)")
 RETURNED = Q(moves__kind=StockMove.Kind.CUSTOMER_RETURN)
 
 
-def till_required(view: Callable) -> Callable:
-    """Logged in, and acting as a cashier, the secretariat or an administrator of a council."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        role = request.membership.role if request.membership else None
-        if request.council is None or not (role in TILL_ROLES or request.user.is_superuser):
-            return render(request, "sales/till_forbidden.html", status=403)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Logged in, and acting as a cashier, the secretariat or an administrator of a council.
+till_required = role_required(roles.TILL, forbidden="sales/till_forbidden.html")
 
 
+# A till sells at the council's own outlets only: a province reads its regencies' sales in
+# the back office but never rings up a sale at their counters (scoping: write only its own).
 def _outlets(request: HttpRequest) -> QuerySet[Outlet]:
-    return Outlet.objects.within(request.council).filter(is_active=True).order_by("name")
+    return Outlet.objects.own(request.council).filter(is_active=True).order_by("name")
 
 
 def _outlet(request: HttpRequest, outlet_id: int) -> Outlet:
     return get_object_or_404(
-        Outlet.objects.within(request.council).select_related("council"), pk=outlet_id
+        Outlet.objects.own(request.council).select_related("council"), pk=outlet_id
     )
 
 
 def _sale(request: HttpRequest, sale_id: int) -> Sale:
     return get_object_or_404(
-        Sale.objects.within(request.council).select_related(
-            "outlet__council", "cashier", "voided_by"
-        ),
+        Sale.objects.own(request.council).select_related("outlet__council", "cashier", "voided_by"),
         pk=sale_id,
     )
 
@@ -268,7 +255,9 @@ def _pay(request: HttpRequest, outlet: Outlet, form: SaleForm, unknown: bool) ->
         form.add_error(None, _("An item of this sale is not in this council's stock."))
         return None
     try:
-        return services.record_sale(outlet=outlet, cashier=request.user, **form.sale_values())
+        return services.record_sale(
+            outlet=outlet, cashier=request.user, acting=request.membership, **form.sale_values()
+        )
     except ValidationError as error:
         form.add_error(None, error)
         return None
@@ -281,7 +270,7 @@ def _till_state(request: HttpRequest, outlet: Outlet) -> dict:
         "today": today,
         "open_today": outlet.is_open_on(today),
         "day_close": _day_close(request.council, outlet, today),
-        "limit": services.discount_limit(request.user, outlet),
+        "limit": services.discount_limit(request.user, outlet, request.membership),
         "outlet_count": _outlets(request).count(),
         "here": "till",
     }
@@ -458,7 +447,7 @@ def _sale_page(
             "outlet": sale.outlet,
             "day_closed": closed,
             "bound": bound,
-            "may_void": services.may_void(request.user, sale.outlet),
+            "may_void": services.may_void(request.user, sale.outlet, request.membership),
             "void_form": bound if isinstance(bound, VoidForm) else VoidForm(auto_id="void-%s"),
             "returned_any": any(line.returned for line in lines),
             "here": "today",
@@ -520,7 +509,12 @@ def sale_void(request: HttpRequest, sale_id: int) -> HttpResponse:
     form = VoidForm(request.POST, auto_id="void-%s")
     if form.is_valid():
         try:
-            services.void_sale(sale=sale, reason=form.cleaned_data["reason"], by=request.user)
+            services.void_sale(
+                sale=sale,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+                acting=request.membership,
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kriya.accounts.models import User
 from kriya.lib.forms import MultipleFileInput, PhotosField
-from kriya.programs.visit_services import MAX_PHOTOS, recent_businesses
+from kriya.programs.mentoring import MAX_PHOTOS, recent_businesses
 from kriya.regions.models import Council
 from kriya.registry.models import Business
 

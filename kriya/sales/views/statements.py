@@ -5,7 +5,6 @@ from WhatsApp without an account. The signed token is the only key, it expires a
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from kriya.sales import statements
@@ -28,9 +27,3 @@ def statement(request: HttpRequest, token: str) -> HttpResponse:
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "no-referrer"
     return response
-
-
-app_name = "statements"
-urlpatterns = [
-    path("laporan/<str:token>/", statement, name="statement"),
-]

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -22,27 +19,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kriya.accounts.models import Role
-from kriya.programs import visit_services
+from kriya.accounts import roles
+from kriya.accounts.roles import role_required
+from kriya.programs import mentoring
+from kriya.programs.forms import VisitForm
 from kriya.programs.models import MentoringVisit
-from kriya.programs.visit_forms import VisitForm
 from kriya.registry.models import Business
 
-VISIT_ROLES = frozenset({Role.MENTOR, Role.SECRETARIAT, Role.ADMIN})
-
-
-def mentor_required(view: Callable) -> Callable:
-    """Logged in, and acting as a mentor, the secretariat or an administrator of a council."""
-
-    @wraps(view)
-    @login_required
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        role = request.membership.role if request.membership else None
-        if request.council is None or not (role in VISIT_ROLES or request.user.is_superuser):
-            return render(request, "programs/visit_forbidden.html", status=403)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Logged in, and acting as a mentor, the secretariat or an administrator of a council.
+mentor_required = role_required(roles.MENTORING, forbidden="programs/visit_forbidden.html")
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -58,8 +43,8 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "programs/visit_home.html",
         {
-            "visits": visit_services.own_visits(**who)[:30],
-            "follow_ups": visit_services.due_follow_ups(**who, today=timezone.localdate()),
+            "visits": mentoring.own_visits(**who)[:30],
+            "follow_ups": mentoring.due_follow_ups(**who, today=timezone.localdate()),
             "today": timezone.localdate(),
         },
     )
@@ -79,7 +64,7 @@ def visit_new(request: HttpRequest) -> HttpResponse:
     )
     if posted and form.is_valid():
         try:
-            visit, created = visit_services.record_visit(
+            visit, created = mentoring.record_visit(
                 mentor=request.user, council=request.council, **form.cleaned_data
             )
         except ValidationError as error:
@@ -144,14 +129,14 @@ def business_search(request: HttpRequest) -> JsonResponse:
     query = request.GET.get("q", "").strip()
     if query:
         businesses = (
-            Business.objects.within(request.council)
+            Business.objects.own(request.council)
             .active()
             .filter(name__icontains=query)
             .select_related("village")
             .order_by("name")[:20]
         )
     else:
-        businesses = visit_services.recent_businesses(council=request.council, mentor=request.user)
+        businesses = mentoring.recent_businesses(council=request.council, mentor=request.user)
     return JsonResponse(
         {
             "query": query,

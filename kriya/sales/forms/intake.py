@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kriya.admin_site import INPUT_CLASSES
 from kriya.catalog.models import Product
+from kriya.lib.backoffice import INPUT_CLASSES
 from kriya.lib.forms import RupiahField
 from kriya.lib.money import to_rupiah
 from kriya.registry.models import Business

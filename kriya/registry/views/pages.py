@@ -1,5 +1,5 @@
 """Back-office pages of the register that are not a model's list: icon coverage and the
-spreadsheet import. Served inside the admin site (``KriyaAdminSite.get_urls``)."""
+spreadsheet import. Served inside the admin site (``urls.backoffice``, registered in admin.py)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -9,14 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from kriya.accounts.models import EDITOR_ROLES
-from kriya.admin_site import admin_page
+from kriya.accounts import roles
+from kriya.accounts.roles import require_role
+from kriya.lib.backoffice import admin_page
 from kriya.lib.xlsx import XLSX_TYPE
-from kriya.regions.admin_scoping import require_role
-from kriya.registry import imports
 from kriya.registry.coverage import coverage
 from kriya.registry.forms import ColumnsForm, ImportForm
-from kriya.registry.importer import ColumnMap
+from kriya.registry.importer import ColumnMap, batches
 from kriya.registry.importer.template import template_xlsx
 from kriya.registry.models import ImportBatch
 
@@ -31,7 +30,7 @@ def icon_coverage(request: HttpRequest) -> HttpResponse:
 
 
 def _editor(request: HttpRequest) -> None:
-    require_role(request, EDITOR_ROLES)
+    require_role(request, roles.EDITORS)
 
 
 def import_start(request: HttpRequest) -> HttpResponse:
@@ -39,7 +38,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     _editor(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        batch = imports.start_import(
+        batch = batches.start_import(
             council=request.council,
             user=request.user,
             upload=form.cleaned_data["file"],
@@ -59,13 +58,13 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The file's progress, the column → field table to confirm or correct (POST here), then
     every problem row, then what was written."""
     _editor(request)
-    imports.mark_interrupted(council=request.council)  # a killed worker's batch says so
+    batches.mark_interrupted(council=request.council)  # a killed worker's batch says so
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
     columns = ColumnMap.from_dict(batch.columns) if batch.columns else None
     form = columns and ColumnsForm(request.POST or None, columns=columns)
     if request.method == "POST" and form and form.is_valid():
         try:
-            imports.confirm_columns(batch=batch, chosen=form.chosen())
+            batches.confirm_columns(batch=batch, chosen=form.chosen())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -85,7 +84,7 @@ def import_confirm(request: HttpRequest, batch_id: int) -> HttpResponse:
     if mode not in {"valid", "all"}:
         raise Http404
     try:
-        imports.confirm_import(batch=batch, mode=mode)
+        batches.confirm_import(batch=batch, mode=mode)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("admin:register-import", batch_id=batch.pk)
@@ -97,7 +96,7 @@ def import_check_again(request: HttpRequest, batch_id: int) -> HttpResponse:
     _editor(request)
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
     try:
-        imports.check_again(batch=batch)
+        batches.check_again(batch=batch)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("admin:register-import", batch_id=batch.pk)

@@ -4,22 +4,22 @@ soon, and an activity's attendance. Served inside the admin site."""
 
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kriya.accounts.models import EDITOR_ROLES
-from kriya.admin_site import admin_page
+from kriya.accounts import roles
+from kriya.accounts.roles import require_role
+from kriya.lib.backoffice import admin_page
 from kriya.programs import realization, services
 from kriya.programs.attendance import attendance_sheet_pdf
 from kriya.programs.badges import EXPIRY_WINDOW_DAYS, expiring
 from kriya.programs.models import Activity, Indicator, Participation, WorkPlan
-from kriya.regions.admin_scoping import require_role
+from kriya.regions.scoping import require_own
 
 
 def workplan_list(request: HttpRequest) -> HttpResponse:
@@ -110,7 +110,8 @@ def attendance(request: HttpRequest, activity_id: int) -> HttpResponse:
         .order_by("pk")
     )
     if request.method == "POST":
-        require_role(request, EDITOR_ROLES)
+        require_role(request, roles.EDITORS)
+        require_own(activity, request.council)
         try:
             present = [int(pk) for pk in request.POST.getlist("hadir")]
             count = services.record_attendance(activity=activity, present=present)
@@ -140,31 +141,3 @@ def attendance_sheet(request: HttpRequest, activity_id: int) -> HttpResponse:
     response = HttpResponse(attendance_sheet_pdf(activity=activity), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="daftar-hadir-{activity.pk}.pdf"'
     return response
-
-
-def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
-    """The pages above, under the admin site (its login, its council)."""
-    return [
-        path("program-kerja/", site.admin_view(workplan_list), name="programs-workplans"),
-        path(
-            "program-kerja/<int:plan_id>/",
-            site.admin_view(workplan_detail),
-            name="programs-workplan",
-        ),
-        path(
-            "program-kerja/indikator/<int:indicator_id>/",
-            site.admin_view(indicator_records),
-            name="programs-indicator-records",
-        ),
-        path("haki/kedaluwarsa/", site.admin_view(expiring_list), name="programs-expiring"),
-        path(
-            "kegiatan/<int:activity_id>/kehadiran/",
-            site.admin_view(attendance),
-            name="programs-attendance",
-        ),
-        path(
-            "kegiatan/<int:activity_id>/daftar-hadir.pdf",
-            site.admin_view(attendance_sheet),
-            name="programs-attendance-sheet",
-        ),
-    ]

@@ -7,24 +7,24 @@ inside the admin site (its login, its council); every query starts ``within`` th
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import URLPattern, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kriya.accounts.models import EDITOR_ROLES, Role
-from kriya.admin_site import INPUT_CLASSES, admin_page
+from kriya.accounts import roles
+from kriya.accounts.roles import require_role, role_allows
+from kriya.lib.backoffice import INPUT_CLASSES, admin_page
 from kriya.lib.xlsx import XLSX_TYPE
-from kriya.regions.admin_scoping import require_role, role_allows
+from kriya.regions.scoping import is_own, require_own
 from kriya.registry.models import Business
 from kriya.sales import consignors, reports, services
 from kriya.sales.models import ConsignedItem, ConsignorApplication, ConsignorReview, Outlet
 
 # Who may hand goods back to their maker from the best-before page; the board only reads.
-STOCK_ROLES = frozenset({Role.ADMIN, Role.SECRETARIAT, Role.CASHIER})
 DATE = forms.DateInput(attrs={"type": "date", "class": INPUT_CLASSES}, format="%Y-%m-%d")
 MAX_PERIOD_DAYS = 366
 
@@ -151,7 +151,7 @@ def best_before(request: HttpRequest) -> HttpResponse:
     """Goods past or within 30 days of their best-before date, soonest first, each with a
     form that hands the pieces back to their maker."""
     if request.method == "POST":
-        require_role(request, STOCK_ROLES)
+        require_role(request, roles.TILL)
         if _return_to_maker(request):
             return redirect("admin:sales-best-before")
     return admin_page(
@@ -162,7 +162,7 @@ def best_before(request: HttpRequest) -> HttpResponse:
             % {"days": reports.BEST_BEFORE_WINDOW_DAYS},
             "rows": reports.near_best_before(request.council),
             "window": reports.BEST_BEFORE_WINDOW_DAYS,
-            "may_return": role_allows(request, STOCK_ROLES),
+            "may_return": role_allows(request, roles.TILL),
         },
     )
 
@@ -175,9 +175,9 @@ def _return_to_maker(request: HttpRequest) -> bool:
         return False
     data = form.cleaned_data
     item = get_object_or_404(
-        ConsignedItem.objects.within(request.council).select_related("product"), pk=data["barang"]
+        ConsignedItem.objects.own(request.council).select_related("product"), pk=data["barang"]
     )
-    outlet = get_object_or_404(Outlet.objects.within(request.council), pk=data["gerai"])
+    outlet = get_object_or_404(Outlet.objects.own(request.council), pk=data["gerai"])
     try:
         services.return_to_maker(
             item=item,
@@ -202,7 +202,7 @@ def consignor_review(request: HttpRequest) -> HttpResponse:
     period = form.period(reports.Period.last_months(consignors.REVIEW_EVERY_MONTHS))
     form = _shown(form, period)
     if request.method == "POST":
-        require_role(request, EDITOR_ROLES)
+        require_role(request, roles.EDITORS)
         if _review(request):
             return redirect(f"{reverse('admin:sales-consignor-review')}?{request.GET.urlencode()}")
     rows = consignors.review_candidates(request.council, period.start, period.end)
@@ -214,7 +214,7 @@ def consignor_review(request: HttpRequest) -> HttpResponse:
             "form": form,
             "period": period,
             "rows": rows,
-            "may_review": role_allows(request, EDITOR_ROLES),
+            "may_review": role_allows(request, roles.EDITORS),
             "limit": consignors.CANDIDATE_LIMIT,
         },
     )
@@ -272,7 +272,8 @@ def application_decision(request: HttpRequest, application_id: int) -> HttpRespo
     )
     form = DecisionForm(request.POST or None)
     if request.method == "POST":
-        require_role(request, EDITOR_ROLES)
+        require_role(request, roles.EDITORS)
+        require_own(application, request.council)
         if form.is_valid():
             try:
                 consignors.decide_application(
@@ -298,29 +299,7 @@ def application_decision(request: HttpRequest, application_id: int) -> HttpRespo
             "application": application,
             "form": form,
             "unmet": application.unmet_criteria(),
-            "may_decide": role_allows(request, EDITOR_ROLES),
+            "may_decide": role_allows(request, roles.EDITORS)
+            and is_own(application, request.council),
         },
     )
-
-
-def admin_urls(site: admin.AdminSite) -> list[URLPattern]:
-    """The pages above, under the admin site (its login, its council)."""
-    return [
-        path("penjualan/laporan/", site.admin_view(sales_report), name="sales-reports"),
-        path(
-            "penjualan/laporan/unduh.xlsx",
-            site.admin_view(sales_report_xlsx),
-            name="sales-reports-xlsx",
-        ),
-        path("penjualan/kedaluwarsa/", site.admin_view(best_before), name="sales-best-before"),
-        path(
-            "penjualan/tinjauan-penitip/",
-            site.admin_view(consignor_review),
-            name="sales-consignor-review",
-        ),
-        path(
-            "penjualan/permohonan-penitip/<int:application_id>/keputusan/",
-            site.admin_view(application_decision),
-            name="sales-application-decision",
-        ),
-    ]

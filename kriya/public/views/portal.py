@@ -21,10 +21,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from kriya.accounts import roles
+from kriya.accounts.roles import role_allows
 from kriya.catalog import portal_services as product_services
 from kriya.catalog import services as catalog_services
 from kriya.catalog.models import Product, ProductPhoto
-from kriya.public.portal_forms import BusinessProfileForm, PhotosForm, ProductForm
+from kriya.public.forms import BusinessProfileForm, PhotosForm, ProductForm
 from kriya.registry import portal_services
 from kriya.registry.models import Business
 from kriya.sales import reports as sales_reports
@@ -40,7 +42,10 @@ def artisan_required(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not hasattr(request.user, "artisan"):
-            return render(request, "portal/not_artisan.html", status=403)
+            back_office = role_allows(request, roles.BACK_OFFICE)
+            return render(
+                request, "portal/not_artisan.html", {"back_office": back_office}, status=403
+            )
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -48,22 +53,26 @@ def artisan_required(view: View) -> View:
 
 def _businesses(request: HttpRequest) -> QuerySet[Business]:
     """The one scope of the portal: the artisan's own businesses still in the register."""
+    # scoped by: the artisan linked to the login (the portal's scope is a person, not a region)
     return Business.objects.active().filter(owner=request.user.artisan)
 
 
 def _products(request: HttpRequest) -> QuerySet[Product]:
+    # scoped by: _businesses()
     return Product.objects.filter(business__in=_businesses(request)).select_related(
         "business", "category"
     )
 
 
 def _photos(request: HttpRequest) -> QuerySet[ProductPhoto]:
+    # scoped by: _products()
     return ProductPhoto.objects.filter(product__in=_products(request)).select_related("product")
 
 
 @artisan_required
 def home(request: HttpRequest) -> HttpResponse:
     """The artisan's businesses and products, each with its status and what to do next."""
+    # scoped by: only prefetched below the artisan's own _businesses()
     products = Product.objects.select_related("category").prefetch_related("photos")
     businesses = (
         _businesses(request)

@@ -46,7 +46,7 @@ def record_visit(
     stored = MentoringVisit.objects.filter(client_key=client_key).first()
     if stored is not None:
         return _same_sender(stored, mentor), False
-    if not Business.objects.within(council).active().filter(pk=business.pk).exists():
+    if not Business.objects.own(council).active().filter(pk=business.pk).exists():
         raise ValidationError(
             _(
                 "%(business)s is not a business in the region of %(council)s; a visit can only "
