@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from kriya import views
+from kriya import files, views
 from kriya.public import views as public_views
 from kriya.public.sitemaps import SITEMAPS
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", public_views.robots, name="robots"),
+    # Private files, each behind a scope and role check (kriya/files.py).
+    path("berkas/<str:model>/<int:pk>/<str:field>/", files.private_file, name="private-file"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -41,6 +43,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Uploaded photos in development (DEBUG only; production serves MEDIA_ROOT from the web
-# server or object storage).
+# Public media in development (DEBUG only; production serves MEDIA_ROOT from the web
+# server or object storage). Private files are never under MEDIA_ROOT.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
