@@ -18,13 +18,14 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from conftest import make_user
 from kriya.accounts.models import Role
 from kriya.catalog import services as catalog_services
 from kriya.catalog.tests.factories import image_file, make_business, make_product
 from kriya.programs import services as program_services
-from kriya.programs.models import ActivityKind, MentoringVisit
+from kriya.programs.models import Activity, ActivityKind, Indicator, MentoringVisit
 from kriya.public.tests.portal_cast import make_maker
 from kriya.registry.models import ImportBatch
 from kriya.registry.tests.files import xlsx
@@ -364,3 +365,33 @@ def test_with_s3_a_private_file_is_a_short_lived_signed_link(
     assert client.get(batch.file.url.replace(str(batch.pk), "0")).status_code == 404
     client.force_login(gianyar_secretary)
     assert client.get(batch.file.url).status_code == 404
+
+
+def test_the_pages_link_to_the_checking_view_not_to_media(
+    client, badung_secretary, made, private_files
+):
+    """Visit detail, work plan, the artisan's and the product's admin pages, the portal."""
+    by_what = {file.what: file for file in private_files}
+    visit = MentoringVisit.objects.get()
+    indicator = Indicator.objects.get()
+    client.force_login(badung_secretary)
+    pages = {
+        f"/pendampingan/kunjungan/{visit.pk}/": "visit photo",
+        reverse("admin:programs-workplan", args=[indicator.program.work_plan_id]): (
+            "indicator evidence"
+        ),
+        reverse("admin:programs_indicator_change", args=[indicator.pk]): "indicator evidence",
+        reverse("admin:programs_activity_change", args=[Activity.objects.get().pk]): (
+            "activity attachment"
+        ),
+        reverse("admin:registry_artisan_change", args=[made.business.owner_id]): "artisan photo",
+        reverse("admin:catalog_product_change", args=[made.product.pk]): "waiting product's small",
+    }
+    for page, what in pages.items():
+        text = client.get(page).text
+        assert "/media/" not in text, page
+        if what:
+            assert f'"{by_what[what].url}"' in text, page
+    client.force_login(made.user)
+    text = client.get(f"/portal/produk/{made.product.pk}/").text
+    assert by_what["waiting product's thumb"].url in text and "/media/" not in text
