@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from django.shortcuts import redirect
 
 from kriya.accounts.personal_data import may_see_personal_data
 from kriya.catalog.models import Product, ProductPhoto
-from kriya.lib.files import serve
+from kriya.lib.files import private_storage, public_storage, serve
 from kriya.programs.models import Activity, Indicator, VisitPhoto
 from kriya.registry.models import Artisan, ImportBatch
 
@@ -109,3 +110,32 @@ def private_file(request: HttpRequest, model: str, pk: int, field: str) -> HttpR
         return serve(request, file, filename=kind.filename(row))
     except FileNotFoundError as missing:
         raise Http404 from missing
+
+
+def split_media() -> tuple[int, int]:
+    """Upgrade from the days when every upload sat in public media: move each private file
+    (every field of ``KINDS``) into the private storage under the same name, keeping the
+    public copy only of photos of published products, which are then marked public.
+    Returns (files moved to private, photos left public). Safe to re-run."""
+    public, private = public_storage(), private_storage()
+    moved = kept = 0
+    published = set(Product.objects.published().values_list("pk", flat=True))
+    for label, kind in KINDS.items():
+        model = apps.get_model(label)
+        for row in model._base_manager.iterator():
+            stays_public = model is ProductPhoto and row.product_id in published
+            for field in kind.fields:
+                name = getattr(row, field).name
+                if not name or not public.exists(name):
+                    continue
+                if not private.exists(name):
+                    with public.open(name, "rb") as source:
+                        private.save(name, source)
+                if stays_public:
+                    kept += 1
+                else:
+                    public.delete(name)
+                    moved += 1
+            if stays_public:
+                ProductPhoto.objects.filter(pk=row.pk).update(public=True)
+    return moved, kept

@@ -5,6 +5,7 @@ personal data, and by its owner; only the owner gets the bytes."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -17,12 +18,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import make_user
 from kriya.accounts.models import Role
 from kriya.catalog import services as catalog_services
+from kriya.catalog.models import Product, ProductPhoto
 from kriya.catalog.tests.factories import image_file, make_business, make_product
 from kriya.programs import services as program_services
 from kriya.programs.models import Activity, ActivityKind, Indicator, MentoringVisit
@@ -395,3 +399,33 @@ def test_the_pages_link_to_the_checking_view_not_to_media(
     client.force_login(made.user)
     text = client.get(f"/portal/produk/{made.product.pk}/").text
     assert by_what["waiting product's thumb"].url in text and "/media/" not in text
+
+
+def test_split_media_moves_old_uploads_out_of_public_media_once(badung, made):
+    """An upgrade: the files of before sit in public media under their old names."""
+    public, private = storages["public"], storages["default"]
+    sheet = public.save("imports/2026/11/rekap NIK.xlsx", ContentFile(b"NIK,3171055512820002"))
+    batch = ImportBatch.objects.create(council=badung, file=sheet, filename="rekap NIK.xlsx")
+    shown = make_product(
+        make_business(name="Ukir Jaya", owner="I Made Arta"), photo=False, publish=False
+    )
+    Product.objects.filter(pk=shown.pk).update(status=Product.Status.PUBLISHED)
+    old = {}
+    for product in (made.product, shown):
+        name = public.save(f"products/{product.pk}/foto-image.jpg", ContentFile(b"\xff\xd8jpeg"))
+        old[product.pk] = ProductPhoto.objects.create(
+            product=product, image=name, width=10, height=10
+        )
+
+    out = io.StringIO()
+    call_command("split_media", stdout=out)
+    assert "2" in out.getvalue() and "1" in out.getvalue()
+    assert not public.exists(batch.file.name) and private.exists(batch.file.name)
+    waiting, published = old[made.product.pk], old[shown.pk]
+    assert not public.exists(waiting.image.name) and private.exists(waiting.image.name)
+    assert public.exists(published.image.name) and private.exists(published.image.name)
+    published.refresh_from_db()
+    assert published.public and published.image.url == f"/media/{published.image.name}"
+
+    call_command("split_media", stdout=io.StringIO())  # safe to re-run
+    assert private.open(batch.file.name).read() == b"NIK,3171055512820002"
