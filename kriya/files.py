@@ -18,6 +18,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.views.decorators.http import require_safe
 
 from kriya.accounts.personal_data import may_see_personal_data
 from kriya.catalog.models import Product, ProductPhoto
@@ -93,6 +94,7 @@ KINDS = {
 }
 
 
+@require_safe
 def private_file(request: HttpRequest, model: str, pk: int, field: str) -> HttpResponse:
     """Serve one private file to a request allowed to have it."""
     kind = KINDS.get(model)
