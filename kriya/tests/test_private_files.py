@@ -429,3 +429,19 @@ def test_split_media_moves_old_uploads_out_of_public_media_once(badung, made):
 
     call_command("split_media", stdout=io.StringIO())  # safe to re-run
     assert private.open(batch.file.name).read() == b"NIK,3171055512820002"
+
+
+def test_another_artisan_gets_404_for_her_photos(client, gianyar, made, private_files):
+    wayan = make_maker(
+        "wayan",
+        gianyar,
+        village="51.04.01.2005",
+        business="Perak Celuk Wayan",
+        owner="I Wayan Celuk",
+        product="Cincin Perak Celuk",
+    )
+    client.force_login(wayan.user)
+    for file in private_files:
+        response = client.get(file.url)
+        assert response.status_code == 404, file.what
+        assert file.data not in response.content
