@@ -445,3 +445,24 @@ def test_another_artisan_gets_404_for_her_photos(client, gianyar, made, private_
         response = client.get(file.url)
         assert response.status_code == 404, file.what
         assert file.data not in response.content
+
+
+def test_a_changed_attachment_or_evidence_downloads_under_its_new_name(
+    client, badung, badung_secretary, private_files
+):
+    activity, indicator = Activity.objects.get(), Indicator.objects.get()
+    activity.attachment = SimpleUploadedFile("Laporan akhir.pdf", PDF)
+    program_services.save_activity(activity=activity, fields=["attachment"])
+    program_services.enter_realization(
+        indicator=indicator, value=12, evidence=SimpleUploadedFile("Foto temu usaha.pdf", PDF)
+    )
+    activity.refresh_from_db()
+    indicator.refresh_from_db()
+    assert (activity.attachment_name, indicator.evidence_name) == (
+        "Laporan akhir.pdf",
+        "Foto temu usaha.pdf",
+    )
+    client.force_login(badung_secretary)
+    response = client.get(activity.attachment.url)
+    assert response["Content-Disposition"] == "attachment; filename*=UTF-8''Laporan%20akhir.pdf"
+    assert b"".join(response.streaming_content) == PDF
