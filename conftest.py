@@ -26,8 +26,10 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _media_in_a_temporary_folder(settings, tmp_path_factory):
-    """Uploaded and generated files (photos, imports) go to a folder of this test run."""
+    """Uploaded and generated files (photos, imports) go to folders of this test run: public
+    media and private files apart, as in production."""
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    settings.PRIVATE_ROOT = tmp_path_factory.mktemp("private")
 
 
 @pytest.fixture(scope="session")

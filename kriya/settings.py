@@ -241,35 +241,69 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "kriya" / "static"]
 MEDIA_URL = "/media/"
+# Public media (photos of published products, village-icon photos): served to anyone from
+# MEDIA_URL. Private files (import spreadsheets, visit and artisan photos, attachments,
+# evidence, photos of products not published) live apart, in PRIVATE_ROOT, and are served
+# only through /berkas/… after a scope and role check (kriya/files.py).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Media: local disk (MEDIA_ROOT) by default; KRIYA_STORAGE=s3 puts them in an S3-compatible
-# bucket (AWS, MinIO, Wasabi, a provider's object storage) so that app servers share them.
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", VAR_DIR / "private"))
+# How /berkas/ hands over a local file once allowed: "django" streams it (development,
+# tests), "nginx" answers X-Accel-Redirect to PRIVATE_FILES_INTERNAL_URL (an `internal`
+# location, deploy/nginx.conf), "sendfile" answers X-Sendfile (Apache, lighttpd).
+PRIVATE_FILES_SERVER = os.environ.get("PRIVATE_FILES_SERVER", "django").strip().lower()
+if PRIVATE_FILES_SERVER not in {"django", "nginx", "sendfile"}:
+    raise ImproperlyConfigured("PRIVATE_FILES_SERVER is django (the default), nginx or sendfile.")
+PRIVATE_FILES_INTERNAL_URL = os.environ.get("PRIVATE_FILES_INTERNAL_URL", "/_private/")
+# Lifetime of the signed link to a private object in S3.
+PRIVATE_FILES_URL_SECONDS = envint("PRIVATE_FILES_URL_SECONDS", "300")
+# Media: local disk (MEDIA_ROOT, PRIVATE_ROOT) by default; KRIYA_STORAGE=s3 puts them in an
+# S3-compatible bucket (AWS, MinIO, Wasabi, a provider's object storage) so that app servers
+# share them: public media under S3_PREFIX, readable by anyone; private files under
+# S3_PRIVATE_PREFIX with the private ACL, fetched through short-lived signed links.
 KRIYA_STORAGE = os.environ.get("KRIYA_STORAGE", "local").strip().lower()
 if KRIYA_STORAGE == "s3":
-    MEDIA_STORAGE = {
+    S3_OPTIONS = {
+        "bucket_name": os.environ.get("S3_BUCKET", ""),
+        "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("S3_REGION") or None,
+        "access_key": envsecret("S3_ACCESS_KEY_ID") or None,
+        "secret_key": envsecret("S3_SECRET_ACCESS_KEY") or None,
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+    }
+    PUBLIC_STORAGE = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ.get("S3_BUCKET", ""),
-            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("S3_REGION") or None,
-            "access_key": envsecret("S3_ACCESS_KEY_ID") or None,
-            "secret_key": envsecret("S3_SECRET_ACCESS_KEY") or None,
+        "OPTIONS": S3_OPTIONS
+        | {
             "custom_domain": os.environ.get("S3_CUSTOM_DOMAIN") or None,
             "location": os.environ.get("S3_PREFIX", "media"),
-            # Private bucket, signed links by default; a public bucket sets it to false.
-            "querystring_auth": envbool("S3_QUERYSTRING_AUTH", "True"),
-            "file_overwrite": False,
-            "default_acl": None,
+            # Published photos are public; a bucket that refuses ACLs sets S3_PUBLIC_ACL=""
+            # and grants reading of S3_PREFIX by a bucket policy instead.
+            "default_acl": os.environ.get("S3_PUBLIC_ACL", "public-read") or None,
+            "querystring_auth": envbool("S3_QUERYSTRING_AUTH", "False"),
         },
     }
-    if not MEDIA_STORAGE["OPTIONS"]["bucket_name"]:
+    PRIVATE_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": S3_OPTIONS
+        | {
+            "location": os.environ.get("S3_PRIVATE_PREFIX", "private"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": PRIVATE_FILES_URL_SECONDS,
+        },
+    }
+    if not S3_OPTIONS["bucket_name"]:
         raise ImproperlyConfigured("KRIYA_STORAGE=s3 needs S3_BUCKET in the environment.")
 elif KRIYA_STORAGE == "local":
-    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    PUBLIC_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    PRIVATE_STORAGE = {"BACKEND": "kriya.lib.files.PrivateFileSystemStorage"}
 else:
     raise ImproperlyConfigured("KRIYA_STORAGE is local (the default) or s3.")
 STORAGES = {
-    "default": MEDIA_STORAGE,
+    # Private by default: a new file field is safe until someone decides it is public.
+    "default": PRIVATE_STORAGE,
+    "public": PUBLIC_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

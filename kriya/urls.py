@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from kriya import views
+from kriya import files, views
 from kriya.programs import urls as programs_urls
 from kriya.public import urls as public_urls
 from kriya.public.sitemaps import SITEMAPS
@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", gallery.robots, name="robots"),
+    # Private files, each behind a scope and role check (kriya/files.py).
+    path("berkas/<str:model>/<int:pk>/<str:field>/", files.private_file, name="private-file"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -44,6 +46,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Uploaded photos in development (DEBUG only; production serves MEDIA_ROOT from the web
-# server or object storage).
+# Public media in development (DEBUG only; production serves MEDIA_ROOT from the web
+# server or object storage). Private files are never under MEDIA_ROOT.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

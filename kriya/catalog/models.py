@@ -7,9 +7,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.fields.files import ImageFieldFile
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.files import RandomName, private_url, public_storage
 from kriya.lib.slugs import slug_with_id
 from kriya.regions.scoping import RegionalModel, RegionalQuerySet
 from kriya.registry.models import Business, CraftCategory
@@ -175,7 +177,24 @@ class Product(RegionalModel):
 
 
 def photo_path(photo: ProductPhoto, filename: str) -> str:
+    """The old, guessable names; kept because the first migrations name this function."""
     return f"products/{photo.product_id}/{filename}"
+
+
+class ProductPhotoFile(ImageFieldFile):
+    """A product photo's address: its copy in public media once the product is published
+    (``services.publish_photos``), otherwise the checking view (kriya/files.py)."""
+
+    @property
+    def url(self) -> str:
+        self._require_file()
+        if self.instance.public:
+            return public_storage().url(self.name)
+        return private_url(self)
+
+
+class ProductPhotoField(models.ImageField):
+    attr_class = ProductPhotoFile
 
 
 class ProductPhoto(RegionalModel):
@@ -186,11 +205,14 @@ class ProductPhoto(RegionalModel):
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="photos", verbose_name=_("product")
     )
-    image = models.ImageField(
-        _("photo"), upload_to=photo_path, width_field="width", height_field="height"
+    # The files live in the private storage; while the product is published a copy of each
+    # is in public media too, and ``public`` says so.
+    image = ProductPhotoField(
+        _("photo"), upload_to=RandomName("products"), width_field="width", height_field="height"
     )
-    thumb = models.ImageField(_("thumbnail"), upload_to=photo_path, blank=True)
-    small = models.ImageField(_("small thumbnail"), upload_to=photo_path, blank=True)
+    thumb = ProductPhotoField(_("thumbnail"), upload_to=RandomName("products"), blank=True)
+    small = ProductPhotoField(_("small thumbnail"), upload_to=RandomName("products"), blank=True)
+    public = models.BooleanField(_("in public media"), default=False, editable=False)
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
     alt = models.CharField(_("description of the photo"), max_length=200, blank=True)

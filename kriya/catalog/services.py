@@ -13,6 +13,7 @@ from kriya.accounts.models import User
 from kriya.catalog.models import Product, ProductPhoto, ProductStatusChange, SearchTerm
 from kriya.catalog.photos import clean_photo
 from kriya.catalog.search import words
+from kriya.lib.files import public_storage
 
 MAX_PHOTOS = 8
 PRODUCT_FIELDS = (
@@ -113,8 +114,48 @@ def move_product(*, product: Product, status: str, by: User | None, note: str = 
         locked.approved_by, locked.approved_at = by, timezone.now()
         fields += ["approved_by", "approved_at"]
     locked.save(update_fields=fields)
+    if status == Product.Status.PUBLISHED:
+        publish_photos(product=locked)
+    elif old == Product.Status.PUBLISHED:
+        unpublish_photos(product=locked)
     ProductStatusChange.objects.create(product=locked, old=old, new=status, by=by, note=note)
     return locked
+
+
+@transaction.atomic
+def publish_photos(*, product: Product) -> int:
+    """Copy the photos of ``product`` (published) into public media, where anyone may fetch
+    them, and mark them public; returns how many. The private original stays the master."""
+    photos = list(product.photos.filter(public=False))
+    public = public_storage()
+    for photo in photos:
+        for file in _files(photo):
+            if not public.exists(file.name):
+                with file.storage.open(file.name, "rb") as source:
+                    public.save(file.name, source)
+    ProductPhoto.objects.filter(pk__in=[p.pk for p in photos]).update(public=True)
+    return len(photos)
+
+
+@transaction.atomic
+def unpublish_photos(*, product: Product) -> int:
+    """Take the public copies of the photos of ``product`` (archived, sent back, a draft
+    again) out of public media; from then on only the checking view serves them."""
+    photos = list(product.photos.filter(public=True))
+    ProductPhoto.objects.filter(pk__in=[p.pk for p in photos]).update(public=False)
+    names = [file.name for photo in photos for file in _files(photo)]
+    transaction.on_commit(lambda: _delete_public(names))
+    return len(photos)
+
+
+def _files(photo: ProductPhoto) -> list:
+    return [file for file in (photo.image, photo.thumb, photo.small) if file]
+
+
+def _delete_public(names: list[str]) -> None:
+    public = public_storage()
+    for name in names:
+        public.delete(name)
 
 
 def submit_product(*, product: Product, by: User | None) -> Product:
@@ -141,6 +182,9 @@ def add_photo(*, product: Product, upload, alt: str = "") -> ProductPhoto:
     photo.thumb.save(clean.thumb.name, clean.thumb, save=False)
     photo.small.save(clean.small.name, clean.small, save=False)
     photo.save(force_insert=True)
+    if product.status == Product.Status.PUBLISHED:
+        publish_photos(product=product)
+        photo.public = True
     return photo
 
 
@@ -148,11 +192,12 @@ def add_photo(*, product: Product, upload, alt: str = "") -> ProductPhoto:
 def remove_photo(*, photo: ProductPhoto) -> None:
     """Delete a photo and its files; the others close up the order."""
     product = photo.product
-    files = [photo.image, photo.thumb, photo.small]
+    files = _files(photo)
+    if photo.public:
+        transaction.on_commit(lambda: _delete_public([f.name for f in files]))
     photo.delete()
     for file in files:
-        if file:
-            transaction.on_commit(lambda f=file: f.storage.delete(f.name))
+        transaction.on_commit(lambda f=file: f.storage.delete(f.name))
     _renumber(product.photos.order_by("order", "id"))
 
 

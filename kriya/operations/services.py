@@ -24,7 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -208,8 +208,23 @@ def _pg_snapshot() -> Iterator[str]:
 
 
 def _media_root() -> Path | None:
-    """The local media folder, or None when media live in object storage."""
-    return Path(settings.MEDIA_ROOT) if isinstance(default_storage, FileSystemStorage) else None
+    """The local public media folder, or None when media live in object storage."""
+    public = storages["public"]
+    return Path(settings.MEDIA_ROOT) if isinstance(public, FileSystemStorage) else None
+
+
+def _private_root() -> Path | None:
+    """The local folder of private files, or None when they live in object storage."""
+    return (
+        Path(default_storage.location) if isinstance(default_storage, FileSystemStorage) else None
+    )
+
+
+def _files_under(root: Path | None, arcname: str) -> list[tuple[Path, str]]:
+    if root is None:
+        return []
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return [(file, f"{arcname}/{file.relative_to(root).as_posix()}") for file in files]
 
 
 def _migrations() -> dict[str, str]:
@@ -221,8 +236,10 @@ def _migrations() -> dict[str, str]:
 
 
 def backup(*, path: Path) -> Path:
-    """Write one consistent archive of the database and media into the folder ``path``."""
-    path.mkdir(parents=True, exist_ok=True)
+    """Write one consistent archive of the database and media into the folder ``path``.
+    The archive holds personal data: it is written 0600 into a folder made 0700."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     archive = path / f"kriya-backup-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory() as tmp:
@@ -251,24 +268,32 @@ def backup(*, path: Path) -> Path:
                 % {"vendor": connection.vendor}
             )
         media = _media_root()
-        media_files = sorted(p for p in media.rglob("*") if p.is_file()) if media else []
+        media_files = _files_under(media, "media")
+        private_files = _files_under(_private_root(), "private")
         manifest = {
             "format": FORMAT,
             "created": timezone.now().isoformat(),
             "database": {"vendor": connection.vendor, "file": dump.name},
             "migrations": _migrations(),
             "tables": tables,
-            "media": {"included": media is not None, "files": len(media_files)},
+            "media": {
+                "included": media is not None,
+                "files": len(media_files),
+                "private_files": len(private_files),
+            },
         }
         partial = archive.with_name(archive.name + ".part")
+        # Created 0600 before a byte is written, whatever the umask.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        partial.chmod(0o600)
         with tarfile.open(partial, "w:gz") as tar:
             data = json.dumps(manifest, indent=1, sort_keys=True).encode()
             info = tarfile.TarInfo("manifest.json")
             info.size, info.mtime = len(data), int(timezone.now().timestamp())
             tar.addfile(info, io.BytesIO(data))
             tar.add(dump, arcname=dump.name)
-            for file in media_files:
-                tar.add(file, arcname=f"media/{file.relative_to(media).as_posix()}")
+            for file, arcname in media_files + private_files:
+                tar.add(file, arcname=arcname)
         partial.rename(archive)  # never leave a half-written archive under the final name
     return archive
 
@@ -341,7 +366,8 @@ def restore(*, path: Path, replace: bool = False) -> RestoreResult:
                     str(dump),
                 ]
             )
-        media_files = _restore_media(work / "media")
+        media_files = _restore_media(work / "media", _media_root())
+        media_files += _restore_media(work / "private", _private_root())
     _verify(manifest["tables"], fingerprints())
     return RestoreResult(
         archive=path,
@@ -351,8 +377,7 @@ def restore(*, path: Path, replace: bool = False) -> RestoreResult:
     )
 
 
-def _restore_media(source: Path) -> int:
-    media = _media_root()
+def _restore_media(source: Path, media: Path | None) -> int:
     if media is None or not source.is_dir():
         return 0
     count = 0

@@ -117,7 +117,7 @@ def enter_realization(
     fields = ["manual_value", "manual_note"]
     if evidence is not None:
         indicator.evidence = clean_attachment(evidence)  # as the admin's AttachmentField does
-        fields.append("evidence")
+        fields += ["evidence", "evidence_name"]  # the uploader's name, set with the file
     indicator.full_clean()
     indicator.save(update_fields=fields)
     return indicator
@@ -162,6 +162,8 @@ def save_activity(*, activity: Activity, fields: Iterable[str]) -> Activity:
     """Save changes to an activity; a new first day moves its participations' date with
     it, so the year they count for follows the activity."""
     fields = set(fields) & (ACTIVITY_FIELDS | {"council"})
+    if "attachment" in fields:
+        fields.add("attachment_name")  # the uploader's name, set with the file
     activity.full_clean()
     if fields:
         activity.save(update_fields=sorted(fields))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -136,6 +137,17 @@ class Council(RegionalModel):
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    # Uploaded register spreadsheets hold NIK and phone numbers of whole villages; they are
+    # deleted this long after the upload (``purge_imports``), the import's results stay.
+    import_retention_days = models.PositiveSmallIntegerField(
+        _("keep import files for (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_(
+            "Uploaded register spreadsheets are deleted this many days after the upload; "
+            "the import's results stay."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

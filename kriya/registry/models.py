@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.files import PrivateFileField, PrivateImageField, RandomName, public_storage
 from kriya.lib.slugs import slug_with_id
 from kriya.regions.models import Village
 from kriya.regions.scoping import RegionalModel, RegionalQuerySet
@@ -108,7 +109,7 @@ class Artisan(RegisterRecord):
     skills = models.ManyToManyField(
         CraftCategory, blank=True, related_name="artisans", verbose_name=_("skills")
     )
-    photo = models.ImageField(_("photo"), upload_to="artisans/", blank=True)
+    photo = PrivateImageField(_("photo"), upload_to=RandomName("artisans"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     # The artisan's own login, for the artisan portal (their businesses and products).
     user = models.OneToOneField(
@@ -329,7 +330,10 @@ class VillageIcon(RegionalModel):
         blank=True,
         validators=[MinValueValidator(1000), MaxValueValidator(2100)],
     )
-    photo = models.ImageField(_("photo"), upload_to="village-icons/", blank=True)
+    # Shown on the public village page: public media.
+    photo = models.ImageField(
+        _("photo"), upload_to=RandomName("village-icons"), storage=public_storage, blank=True
+    )
     cluster = models.ForeignKey(
         Cluster,
         on_delete=models.SET_NULL,
@@ -448,7 +452,9 @@ class ImportBatch(RegionalModel):
         verbose_name=_("by"),
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.BUSINESS)
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    # Holds NIK and phone numbers: private, and deleted after the council's retention period
+    # (``purge_imports``), when it becomes "" and ``file_deleted_at`` says when.
+    file = PrivateFileField(_("file"), upload_to=RandomName("imports"), blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.UPLOADED)
     mode = models.CharField(_("mode"), max_length=5, blank=True)
@@ -463,6 +469,7 @@ class ImportBatch(RegionalModel):
     error = models.TextField(_("error"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    file_deleted_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("register import")

@@ -24,6 +24,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
             "CACHE_URL",
             "SESSION_ENGINE",
             "KRIYA_STORAGE",
+            "PRIVATE_FILES_SERVER",
             "LOG_FORMAT",
         }
     }
@@ -74,7 +75,8 @@ PRINT_SETTINGS = (
     "'databases': {a: [d['ENGINE'], d['CONN_HEALTH_CHECKS'], d['TEST']['MIRROR']] "
     "for a, d in s.DATABASES.items()}, 'routers': s.DATABASE_ROUTERS, "
     "'cache': s.CACHES['default']['BACKEND'], 'session': s.SESSION_ENGINE, "
-    "'media': s.STORAGES['default']['BACKEND'], 'static': s.STORAGES['staticfiles']['BACKEND']}))"
+    "'media': s.STORAGES['public']['BACKEND'], 'private': s.STORAGES['default']['BACKEND'], "
+    "'static': s.STORAGES['staticfiles']['BACKEND']}))"
 )
 SCALED_OUT = {
     "KRIYA_ENV": "production",
@@ -101,7 +103,7 @@ def test_scaled_out_production_reads_every_backend_from_the_environment():
     assert config["routers"] == ["kriya.operations.routers.ReplicaRouter"]
     assert config["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert config["session"] == "django.contrib.sessions.backends.cached_db"
-    assert config["media"] == "storages.backends.s3.S3Storage"
+    assert config["media"] == config["private"] == "storages.backends.s3.S3Storage"
     assert config["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
@@ -114,6 +116,7 @@ def test_one_server_defaults_keep_media_on_disk_and_cache_in_process(tmp_path):
     result = manage("shell", "-c", PRINT_SETTINGS, KRIYA_VAR_DIR=str(tmp_path))
     config = json.loads(result.stdout.strip().splitlines()[-1])
     assert config["media"] == "django.core.files.storage.FileSystemStorage"
+    assert config["private"] == "kriya.lib.files.PrivateFileSystemStorage"
     assert config["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert config["session"] == "django.contrib.sessions.backends.db"
     assert list(config["databases"]) == ["default"]
@@ -136,3 +139,8 @@ def test_json_logs_are_one_object_per_line(tmp_path):
     entry = json.loads(result.stderr.strip().splitlines()[-1])
     assert entry["level"] == "ERROR" and entry["logger"] == "kriya.operations"
     assert entry["message"] == "backup written" and entry["archive"] == "kriya-backup.tar.gz"
+
+
+def test_an_unknown_way_of_serving_private_files_refuses_to_start():
+    result = manage("check", PRIVATE_FILES_SERVER="apache")
+    assert result.returncode != 0 and "PRIVATE_FILES_SERVER" in result.stderr

@@ -73,7 +73,7 @@ def test_a_huge_upload_is_refused_before_it_is_opened(settings):
 
 @pytest.mark.django_db
 def test_photos_are_stored_in_order_and_removed_with_their_files(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.PRIVATE_ROOT = tmp_path
     product = make_product(make_business(), publish=False, photo=False)
     first = services.add_photo(product=product, upload=image_file())
     second = services.add_photo(product=product, upload=image_file(color="navy"))

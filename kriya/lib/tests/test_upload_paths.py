@@ -41,7 +41,9 @@ class UploadPath:
 
 
 def files_on_disk() -> list[Path]:
-    return sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
+    """Every stored file, in public media and in the private files."""
+    roots = [Path(settings.MEDIA_ROOT), Path(settings.PRIVATE_ROOT)]
+    return sorted(p for root in roots for p in root.rglob("*") if p.is_file())
 
 
 def post(path: str, fields: dict, file_field: str) -> Callable:

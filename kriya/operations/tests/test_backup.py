@@ -6,6 +6,7 @@ regions and the craft taxonomy.
 """
 
 import json
+import stat
 import tarfile
 from pathlib import Path
 
@@ -27,8 +28,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def council_data(transactional_db, settings, tmp_path):
-    """A council, its secretary, three businesses and a product with a real photo."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+    """A council, its secretary, three businesses and a product with a real photo (private,
+    and in public media too since the product is published)."""
+    settings.MEDIA_ROOT = tmp_path / "files" / "media"
+    settings.PRIVATE_ROOT = tmp_path / "files" / "private"
     load_regions(only="51")
     seed(CraftCategory)
     badung = create_council(code="51.03")
@@ -37,7 +40,7 @@ def council_data(transactional_db, settings, tmp_path):
     make_business(name="Ukiran Jagapati", owner="I Made Arta", village="51.03.01.1001")
     make_business(name="Payung Mengwi", owner="I Ketut Payung", village="51.03.02.2001")
     make_product(sari, name="Kain Endek Tenun")
-    return settings.MEDIA_ROOT
+    return tmp_path / "files"
 
 
 def media_files(root: Path) -> dict[str, bytes]:
@@ -85,7 +88,23 @@ def test_the_archive_holds_the_database_media_and_a_manifest_of_every_table(coun
     assert manifest["migrations"]["catalog"].startswith("00")
     assert manifest["tables"]["regions_village"]["rows"] > 700  # Bali's villages
     assert manifest["tables"] == services.fingerprints()
-    assert manifest["media"] == {"included": True, "files": len(media_files(council_data))}
+    assert manifest["media"] == {
+        "included": True,
+        "files": len(media_files(council_data / "media")),
+        "private_files": len(media_files(council_data / "private")),
+    }
+    assert any(n.startswith("private/products/") for n in names)
+
+
+def test_the_archive_is_written_0600_into_a_folder_made_0700(council_data, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    archive = services.backup(path=folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    fresh = services.backup(path=tmp_path / "new" / "backups")
+    assert stat.S_IMODE(fresh.parent.stat().st_mode) == 0o700
 
 
 def test_a_checksum_changes_when_one_value_changes(council_data):

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.files import PrivateFileField, RandomName
 from kriya.programs.models.kinds import ActivityKind
 from kriya.regions.models import Council, Village
 from kriya.regions.scoping import RegionalModel, code_covers
@@ -68,7 +69,14 @@ class Activity(RegionalModel):
         help_text=_("APBD, APBN, CSR, self-funded …"),
     )
     trainers = models.TextField(_("trainers / assessors"), blank=True)
-    attachment = models.FileField(_("attachment"), upload_to="programs/activities/", blank=True)
+    attachment = PrivateFileField(
+        _("attachment"),
+        upload_to=RandomName("programs/activities", keep_name_in="attachment_name"),
+        blank=True,
+    )
+    attachment_name = models.CharField(
+        _("attachment's file name"), max_length=255, blank=True, editable=False
+    )
     indicator = models.ForeignKey(
         "programs.Indicator",
         on_delete=models.SET_NULL,

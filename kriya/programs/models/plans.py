@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.files import PrivateFileField, RandomName
 from kriya.programs.models.kinds import ActivityKind, FinancingKind, IPKind
 from kriya.regions.models import Council
 from kriya.regions.scoping import RegionalModel
@@ -188,7 +189,14 @@ class Indicator(RegionalModel):
         validators=[MinValueValidator(Decimal(0))],
     )
     manual_note = models.TextField(_("note on the realization"), blank=True)
-    evidence = models.FileField(_("evidence"), upload_to="programs/evidence/", blank=True)
+    evidence = PrivateFileField(
+        _("evidence"),
+        upload_to=RandomName("programs/evidence", keep_name_in="evidence_name"),
+        blank=True,
+    )
+    evidence_name = models.CharField(
+        _("evidence's file name"), max_length=255, blank=True, editable=False
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kriya.lib.files import PrivateImageField, RandomName
 from kriya.regions.scoping import RegionalModel
 from kriya.registry.models import Business
 
@@ -72,6 +73,7 @@ class MentoringVisit(RegionalModel):
 
 
 def visit_photo_path(photo: VisitPhoto, filename: str) -> str:
+    """The old, guessable names; kept because the first migrations name this function."""
     return f"visits/{photo.visit_id}/{filename}"
 
 
@@ -80,7 +82,7 @@ class VisitPhoto(RegionalModel):
     visit = models.ForeignKey(
         MentoringVisit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit")
     )
-    image = models.ImageField(_("photo"), upload_to=visit_photo_path)
+    image = PrivateImageField(_("photo"), upload_to=RandomName("visits"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -5,7 +5,7 @@ show every problem row, then write on confirmation, also in the background."""
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -44,6 +44,13 @@ def confirm_import(*, batch: ImportBatch, mode: str) -> ImportBatch:
     from kriya.registry import tasks
 
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if not batch.file:
+        raise ValidationError(
+            _(
+                "The file was deleted after %(days)s days, as the council keeps them; upload it again."
+            )
+            % {"days": batch.council.import_retention_days}
+        )
     if not batch.can_move_to(Status.COMMITTING):
         raise ValidationError(
             _("This file is not waiting for confirmation (it is %(status)s).")
@@ -139,6 +146,25 @@ def _interrupted_reason(status: str) -> str:
         "The check stopped before it finished (the background worker was stopped or "
         "restarted). Nothing was written. Check the file again."
     )
+
+
+def purge_import_files(*, now: datetime | None = None) -> int:
+    """Delete every uploaded spreadsheet older than its council's retention period; the
+    batch, its counts, problem rows and result stay. Returns how many files went. Safe to
+    re-run: a file already gone is skipped, a file deleted before its row was updated is
+    found again next time."""
+    now = now or timezone.now()
+    purged = 0
+    councils = Council.objects.filter(import_batches__file__gt="").distinct()
+    for council in councils:
+        cutoff = now - timedelta(days=council.import_retention_days)
+        old = council.import_batches.filter(created_at__lt=cutoff, file__gt="")
+        # A batch being read or written right now keeps its file until the next run.
+        for batch in old.exclude(status__in=[Status.PREVIEWING, Status.COMMITTING]):
+            batch.file.delete(save=False)  # the file first: never a row saying it is gone
+            ImportBatch.objects.filter(pk=batch.pk).update(file="", file_deleted_at=now)
+            purged += 1
+    return purged
 
 
 def _move(batch: ImportBatch, status: str, **fields) -> None:
