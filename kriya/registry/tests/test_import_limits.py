@@ -16,6 +16,7 @@ from kriya.regions.services import load_regions
 from kriya.registry.categories import seed
 from kriya.registry.models import Artisan, Business, CraftCategory, ImportBatch
 from kriya.registry.tests import hostile
+from kriya.registry.tests.test_import_pages import confirm_columns
 
 ROWS = "KRIYA_IMPORT_MAX_ROWS"
 REFUSED = {
@@ -119,8 +120,11 @@ def test_the_upload_screen_reads_a_utf16_csv_without_its_byte_order_mark(
     client.force_login(badung_secretary)
     with path.open("rb") as upload, django_capture_on_commit_callbacks(execute=True):
         client.post("/admin/impor/", {"kind": "business", "file": upload})
-    run_worker()
+    run_worker()  # the headings read
     batch = ImportBatch.objects.get()
+    confirm_columns(client, batch, django_capture_on_commit_callbacks)
+    run_worker()  # the rows checked
+    batch.refresh_from_db()
     page = client.get(f"/admin/impor/{batch.pk}/").text
     assert batch.status == "previewed" and 'data-count="rows">2<' in page
     client.force_login(gianyar_secretary)  # Charlie cannot see Badung's file
