@@ -244,7 +244,7 @@ MEDIA_URL = "/media/"
 # Public media (photos of published products, village-icon photos): served to anyone from
 # MEDIA_URL. Private files (import spreadsheets, visit and artisan photos, attachments,
 # evidence, photos of products not published) live apart, in PRIVATE_ROOT, and are served
-# only through /berkas/… after a scope and role check (kriya/files.py).
+# only through /berkas/… after a scope and role check (kriya/views/files.py).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", VAR_DIR / "private"))
 # How /berkas/ hands over a local file once allowed: "django" streams it (development,

@@ -5,18 +5,18 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from kriya import files, views
 from kriya.programs import urls as programs_urls
 from kriya.public import urls as public_urls
 from kriya.public.sitemaps import SITEMAPS
 from kriya.public.views import gallery
 from kriya.sales import urls as sales_urls
+from kriya.views import files, health
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", gallery.robots, name="robots"),
-    # Private files, each behind a scope and role check (kriya/files.py).
+    # Private files, each behind a scope and role check (kriya/views/files.py).
     path("berkas/<str:model>/<int:pk>/<str:field>/", files.private_file, name="private-file"),
     path(
         "sitemap.xml",

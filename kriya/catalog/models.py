@@ -183,7 +183,7 @@ def photo_path(photo: ProductPhoto, filename: str) -> str:
 
 class ProductPhotoFile(ImageFieldFile):
     """A product photo's address: its copy in public media once the product is published
-    (``services.publish_photos``), otherwise the checking view (kriya/files.py)."""
+    (``services.publish_photos``), otherwise the checking view (kriya/views/files.py)."""
 
     @property
     def url(self) -> str:

@@ -5,7 +5,7 @@ Two storages (``settings.STORAGES``): ``public`` holds what anyone may fetch fro
 private files (import spreadsheets, visit photos, artisan photos, activity attachments,
 indicator evidence, photos of products not published), which never have a URL of their own:
 ``PrivateFileField`` answers ``.url`` with the one view that checks scope and role first
-(``kriya/files.py``), and :func:`serve` hands the bytes out by the means the server has.
+(``kriya/views/files.py``), and :func:`serve` hands the bytes out by the means the server has.
 """
 
 from __future__ import annotations

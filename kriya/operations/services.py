@@ -397,3 +397,47 @@ def _verify(expected: Fingerprints, actual: Fingerprints) -> None:
             _("The restored data differ from the backup in: %(tables)s.")
             % {"tables": ", ".join(wrong)}
         )
+
+
+def split_media() -> tuple[int, int]:
+    """Upgrade from the days when every upload sat in public media: move each file of every
+    private field (a file field not stored in public media) into the private storage under
+    the same name, keeping the public copy only of photos of published products, which are
+    then marked public. Returns (files moved to private, photos left public). Safe to
+    re-run."""
+    from django.apps import apps
+    from django.db import models
+
+    from kriya.catalog.models import Product, ProductPhoto
+    from kriya.lib.files import private_storage, public_storage
+
+    public, private = public_storage(), private_storage()
+    moved = kept = 0
+    published = set(Product.objects.published().values_list("pk", flat=True))
+    for model in apps.get_models():
+        fields = [
+            f.name
+            for f in model._meta.get_fields()
+            # A field kept in public media names public_storage as its storage.
+            if isinstance(f, models.FileField)
+            and f.deconstruct()[3].get("storage") is not public_storage
+        ]
+        if not fields:
+            continue
+        for row in model._base_manager.iterator():
+            stays_public = model is ProductPhoto and row.product_id in published
+            for field in fields:
+                name = getattr(row, field).name
+                if not name or not public.exists(name):
+                    continue
+                if not private.exists(name):
+                    with public.open(name, "rb") as source:
+                        private.save(name, source)
+                if stays_public:
+                    kept += 1
+                else:
+                    public.delete(name)
+                    moved += 1
+            if stays_public:
+                ProductPhoto.objects.filter(pk=row.pk).update(public=True)
+    return moved, kept

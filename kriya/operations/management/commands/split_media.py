@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from kriya.files import split_media
+from kriya.operations.services import split_media
 
 
 class Command(BaseCommand):

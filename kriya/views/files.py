@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
+from kriya.accounts import roles
 from kriya.accounts.personal_data import may_see_personal_data
 from kriya.catalog.models import Product, ProductPhoto
-from kriya.lib.files import private_storage, public_storage, serve
+from kriya.lib.files import serve
 from kriya.programs.models import Activity, Indicator, VisitPhoto
 from kriya.registry.models import Artisan, ImportBatch
 
@@ -30,8 +30,7 @@ from kriya.registry.models import Artisan, ImportBatch
 def _back_office(request: HttpRequest) -> bool:
     if not request.user.is_authenticated:
         return False
-    membership = getattr(request, "membership", None)
-    return request.user.is_superuser or (membership is not None and membership.is_back_office)
+    return roles.role_allows(request, roles.BACK_OFFICE)
 
 
 def _personal(request: HttpRequest) -> bool:
@@ -48,7 +47,8 @@ def _artisans(request: HttpRequest) -> QuerySet[Artisan]:
     if not _personal(request):
         rows = rows.none()
     if request.user.is_authenticated:
-        rows = rows | Artisan.objects.filter(user=request.user)  # their own, in the portal
+        # scoped by: the artisan's own record, in the portal
+        rows = rows | Artisan.objects.filter(user=request.user)
     return rows
 
 
@@ -61,15 +61,17 @@ def _back_office_rows(model: type[Model]) -> Callable[[HttpRequest], QuerySet]:
 
 
 def _product_photos(request: HttpRequest) -> QuerySet[ProductPhoto]:
+    # scoped by: published products are public; the council's own and the artisan's own
     products = Product.objects.published()
     if _back_office(request):
         products = products | Product.objects.within(request.council)
     if request.user.is_authenticated:
+        # scoped by: the products of the artisan's own businesses
         own = Product.objects.filter(
             business__owner__user=request.user, business__merged_into__isnull=True
         )
         products = products | own
-    return ProductPhoto.objects.filter(product__in=products)
+    return ProductPhoto.objects.filter(product__in=products)  # scoped by: products above
 
 
 @dataclass(frozen=True)
@@ -112,32 +114,3 @@ def private_file(request: HttpRequest, model: str, pk: int, field: str) -> HttpR
         return serve(request, file, filename=kind.filename(row))
     except FileNotFoundError as missing:
         raise Http404 from missing
-
-
-def split_media() -> tuple[int, int]:
-    """Upgrade from the days when every upload sat in public media: move each private file
-    (every field of ``KINDS``) into the private storage under the same name, keeping the
-    public copy only of photos of published products, which are then marked public.
-    Returns (files moved to private, photos left public). Safe to re-run."""
-    public, private = public_storage(), private_storage()
-    moved = kept = 0
-    published = set(Product.objects.published().values_list("pk", flat=True))
-    for label, kind in KINDS.items():
-        model = apps.get_model(label)
-        for row in model._base_manager.iterator():
-            stays_public = model is ProductPhoto and row.product_id in published
-            for field in kind.fields:
-                name = getattr(row, field).name
-                if not name or not public.exists(name):
-                    continue
-                if not private.exists(name):
-                    with public.open(name, "rb") as source:
-                        private.save(name, source)
-                if stays_public:
-                    kept += 1
-                else:
-                    public.delete(name)
-                    moved += 1
-            if stays_public:
-                ProductPhoto.objects.filter(pk=row.pk).update(public=True)
-    return moved, kept
