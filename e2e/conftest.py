@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
-from kriya.accounts.demo import DEMO_PASSWORD
+from kriya.demo.accounts import DEMO_PASSWORD
 from kriya.regions.services import load_regions
 
 HERE = Path(__file__).resolve().parent
