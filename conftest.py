@@ -27,6 +27,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from pytest_django import DjangoDbBlocker
+from pytest_django.fixtures import SettingsWrapper
 
 from kriya.accounts.models import Membership, Role, User
 from kriya.regions import services as region_services
@@ -64,7 +66,7 @@ class SharedDemo:
     """The demo council, built by ``load_demo`` inside a transaction left open across the
     demo tests of this process and rolled back when another test comes."""
 
-    def __init__(self, blocker, media: Path) -> None:
+    def __init__(self, blocker: DjangoDbBlocker, media: Path) -> None:
         self.blocker = blocker
         self.media = media
         self.output = ""
@@ -96,7 +98,11 @@ _shared: list[SharedDemo] = []  # this process's, once a demo test has asked for
 
 
 @pytest.fixture(scope="session")
-def _shared_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[SharedDemo]:
+def _shared_demo(
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[SharedDemo]:
     # Session scope puts the demo's transaction outside the one each test runs in.
     shared = SharedDemo(django_db_blocker, tmp_path_factory.mktemp("demo") / "media")
     _shared.append(shared)
@@ -106,7 +112,7 @@ def _shared_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterat
 
 
 @pytest.fixture
-def demo(_shared_demo, db, settings, tmp_path) -> Demo:
+def demo(_shared_demo: SharedDemo, db: None, settings: SettingsWrapper, tmp_path: Path) -> Demo:
     """The demo council as ``load_demo`` builds it; changes made by the test roll back."""
     assert _shared_demo.atomic is not None, "the demo is opened before the test's fixtures"
     media = tmp_path / "media"

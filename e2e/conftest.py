@@ -21,6 +21,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from playwright.sync_api import sync_playwright
+from pytest_django import DjangoDbBlocker
+from pytest_django.fixtures import SettingsWrapper
 
 from kriya.demo.accounts import DEMO_PASSWORD
 from kriya.regions.services import load_regions
@@ -72,7 +74,11 @@ class DemoCopy:
 
 
 @pytest.fixture(scope="session")
-def demo_copy(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoCopy | None]:
+def demo_copy(
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[DemoCopy | None]:
     if connection.vendor != "sqlite":
         yield None
         return
@@ -90,7 +96,7 @@ def demo_copy(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[
 
 
 @pytest.fixture
-def demo(transactional_db, demo_copy, settings) -> None:
+def demo(transactional_db: None, demo_copy: DemoCopy | None, settings: SettingsWrapper) -> None:
     if demo_copy is None:
         build_demo()
         return
