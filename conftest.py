@@ -28,7 +28,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from pytest_django import DjangoDbBlocker
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings as SettingsFixture
 
 from kriya.accounts.models import Membership, Role, User
 from kriya.regions import services as region_services
@@ -112,7 +112,7 @@ def _shared_demo(
 
 
 @pytest.fixture
-def demo(_shared_demo: SharedDemo, db: None, settings: SettingsWrapper, tmp_path: Path) -> Demo:
+def demo(_shared_demo: SharedDemo, db: None, settings: SettingsFixture, tmp_path: Path) -> Demo:
     """The demo council as ``load_demo`` builds it; changes made by the test roll back."""
     assert _shared_demo.atomic is not None, "the demo is opened before the test's fixtures"
     media = tmp_path / "media"

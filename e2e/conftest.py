@@ -22,7 +22,7 @@ from django.db import connection
 from django.test import override_settings
 from playwright.sync_api import sync_playwright
 from pytest_django import DjangoDbBlocker
-from pytest_django.fixtures import SettingsWrapper
+from pytest_django.fixtures import Settings as SettingsFixture
 
 from kriya.demo.accounts import DEMO_PASSWORD
 from kriya.regions.services import load_regions
@@ -96,7 +96,7 @@ def demo_copy(
 
 
 @pytest.fixture
-def demo(transactional_db: None, demo_copy: DemoCopy | None, settings: SettingsWrapper) -> None:
+def demo(transactional_db: None, demo_copy: DemoCopy | None, settings: SettingsFixture) -> None:
     if demo_copy is None:
         build_demo()
         return
