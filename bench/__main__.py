@@ -91,6 +91,12 @@ def run(name: str, dataset: str | None) -> dict[str, float]:
 
 def main(keys: list[str]) -> None:
     WORK.mkdir(parents=True, exist_ok=True)
+    # The benchmark modules import the national generator (kriya/demo/national.py), whose
+    # imports are the models: Django is set up before they are read.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kriya.settings")
+    import django
+
+    django.setup()
     for module in MODULES:
         importlib.import_module(module)
     figures: dict[str, float] = {}

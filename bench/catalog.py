@@ -12,7 +12,7 @@ import time
 from decimal import Decimal
 
 from bench import benchmark
-from kriya.operations.national import COLORS, DENSE_PROVINCES
+from kriya.demo.national import COLORS, DENSE_PROVINCES
 
 PRODUCTS = 1_000_000
 BUSINESSES = 200_000  # five products each on average, as the demo's makers have 2–5
@@ -41,14 +41,14 @@ def catalog_1m() -> None:
     index and the correction vocabulary (SearchTerm) filled. Synthetic names only."""
     from django.db import connection, transaction
 
-    from kriya.catalog.demo import CRAFTS
     from kriya.catalog.models import SearchTerm
     from kriya.catalog.search import words
+    from kriya.demo.catalog import CRAFTS
+    from kriya.demo.national import STEMS, Maker, crafts, insert_products, place_words
+    from kriya.demo.registry import GIVEN, SUFFIXES
     from kriya.lib.bulk import insert_rows
-    from kriya.operations.national import STEMS, Maker, crafts, insert_products, place_words
     from kriya.regions.services import load_regions
     from kriya.registry.categories import seed
-    from kriya.registry.demo import GIVEN, SUFFIXES
     from kriya.registry.models import Business, CraftCategory
 
     start = time.perf_counter()
@@ -73,7 +73,7 @@ def catalog_1m() -> None:
             ((m.business_id, names[n], m.village) for n, m in enumerate(makers)),
         )
         log(f"{BUSINESSES} businesses in {time.perf_counter() - start:.0f} s")
-        # The shared generator (kriya/operations/national.py), product n of business n % N.
+        # The shared generator (kriya/demo/national.py), product n of business n % N.
         insert_products(makers=makers, count=PRODUCTS)
         SearchTerm.objects.bulk_create(
             [
@@ -92,7 +92,7 @@ def catalog_1m() -> None:
 
 def search_queries(count: int = 200) -> list[str]:
     """What visitors type: a craft, a product word, a village, two words, a misspelling."""
-    from kriya.catalog.demo import CRAFTS
+    from kriya.demo.catalog import CRAFTS
 
     rng = random.Random(200)
     crafts = [
@@ -253,8 +253,8 @@ def _weigh_page(url: str) -> dict[str, float]:
     from django.test import Client
 
     from kriya.catalog import services
-    from kriya.catalog.demo import CRAFTS, picture
     from kriya.catalog.models import Product
+    from kriya.demo.catalog import CRAFTS, picture
     from kriya.regions.models import Village
     from kriya.registry.models import Business, CraftCategory
 

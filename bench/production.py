@@ -261,7 +261,7 @@ def pg_cluster() -> Path:
     for path in [
         *sorted(ROOT.glob("kriya/*/migrations/*.py")),
         ROOT / "kriya/catalog/search.py",
-        ROOT / "kriya/operations/national.py",
+        ROOT / "kriya/demo/national.py",
         ROOT / "bench/catalog.py",
     ]:
         digest.update(path.read_bytes())

@@ -9,7 +9,7 @@ import statistics
 import time
 
 from bench import benchmark
-from kriya.operations.national import day as _day
+from kriya.demo.national import day as _day
 
 PARTICIPATIONS = 5_000_000
 ACTIVITIES = 100_000
@@ -29,8 +29,8 @@ def programs_5m() -> None:
 
     from bench.registry import LIST_BUSINESSES, register_1m
     from kriya.accounts.models import User
+    from kriya.demo.national import insert_activities, insert_participations
     from kriya.lib.bulk import insert_rows
-    from kriya.operations.national import insert_activities, insert_participations
     from kriya.programs import services
     from kriya.programs.models import (
         ActivityKind,
@@ -56,7 +56,7 @@ def programs_5m() -> None:
     categories = list(CraftCategory.objects.values_list("pk", flat=True))
     user = User.objects.get(username="bench.badung")
     with transaction.atomic():
-        # The shared generator (kriya/operations/national.py).
+        # The shared generator (kriya/demo/national.py).
         activities = insert_activities(
             councils=[c.pk for c in councils], categories=categories, count=ACTIVITIES, rng=rng
         )

@@ -193,7 +193,7 @@ def register_1m() -> None:
     from django.db import connection, transaction
 
     from kriya.accounts.models import Membership, User
-    from kriya.operations.national import insert_register
+    from kriya.demo.national import insert_register
     from kriya.regions.models import Village
     from kriya.regions.services import create_council, load_regions
     from kriya.registry.categories import seed
@@ -210,7 +210,7 @@ def register_1m() -> None:
     )
     words = ["Tenun", "Ukiran", "Anyaman", "Perak", "Gerabah", "Batik", "Payung", "Topeng"]
     with transaction.atomic():
-        # The shared generator (kriya/operations/national.py) with this data set's own
+        # The shared generator (kriya/demo/national.py) with this data set's own
         # numbered names, which the list queries below search for.
         insert_register(
             villages=chosen,

@@ -57,7 +57,7 @@ def bulk_load() -> Iterator[None]:
 @contextmanager
 def indexes_dropped(*tables: str) -> Iterator[None]:
     """On SQLite, build the tables' indexes once after a bulk load instead of keeping them up
-    row by row (as kriya.operations.national.insert_participations does)."""
+    row by row (as kriya.demo.national.insert_participations does)."""
     from django.db import connection
 
     dropped = []
@@ -95,8 +95,8 @@ def _register(*, businesses: int, region: str, products: int, rng: random.Random
     products round-robin over them, through the national generator; returns each business's
     village (index n for business n + 1)."""
     from kriya.catalog.search import words
-    from kriya.operations.national import Maker, crafts, insert_products, insert_register
-    from kriya.operations.national import place_words as village_words
+    from kriya.demo.national import Maker, crafts, insert_products, insert_register
+    from kriya.demo.national import place_words as village_words
     from kriya.regions.models import Village
     from kriya.registry.categories import seed
     from kriya.registry.models import CraftCategory

@@ -1,18 +1,30 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
 
 Each test gets Bali's regions and the demo council (live-server tests use a database that
-is emptied after every test). The browser is Debian's /usr/bin/chromium; nothing is
-downloaded. Run with DJANGO_ALLOW_ASYNC_UNSAFE=true (the make targets set it).
+is emptied after every test). On SQLite they are built once per run and copied back into
+the database before each test (SQLite's backup API, a few milliseconds); elsewhere each test
+builds them. The browser is Debian's /usr/bin/chromium; nothing is downloaded. Run with
+DJANGO_ALLOW_ASYNC_UNSAFE=true (the make targets set it).
 """
 
+from __future__ import annotations
+
 import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
 from playwright.sync_api import expect, sync_playwright
+from pytest_django import DjangoDbBlocker
+from pytest_django.fixtures import Settings as SettingsFixture
 
-from kriya.accounts.demo import DEMO_PASSWORD
+from kriya.demo.accounts import DEMO_PASSWORD
 from kriya.regions.services import load_regions
 
 HERE = Path(__file__).resolve().parent
@@ -53,10 +65,53 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def demo(transactional_db):
+def build_demo() -> None:
     load_regions(only="51")
     call_command("load_demo", verbosity=0)
+
+
+@dataclass
+class DemoCopy:
+    database: sqlite3.Connection  # the whole database after build_demo(), in memory
+    media: Path  # the demo's public photos
+    private: Path  # the demo's private files (photos of products not published, …)
+
+
+@pytest.fixture(scope="session")
+def demo_copy(
+    django_db_setup: None,
+    django_db_blocker: DjangoDbBlocker,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[DemoCopy | None]:
+    if connection.vendor != "sqlite":
+        yield None
+        return
+    media = tmp_path_factory.mktemp("demo-media")
+    private = tmp_path_factory.mktemp("demo-private")
+    with django_db_blocker.unblock():
+        # The state every test starts from: emptied as after a live-server test, then built.
+        call_command("flush", interactive=False, verbosity=0)
+        with override_settings(MEDIA_ROOT=media, PRIVATE_ROOT=private):
+            build_demo()
+        connection.ensure_connection()
+        copy = sqlite3.connect(":memory:")
+        connection.connection.backup(copy)
+    yield DemoCopy(database=copy, media=media, private=private)
+    copy.close()
+
+
+@pytest.fixture
+def demo(transactional_db: None, demo_copy: DemoCopy | None, settings: SettingsFixture) -> None:
+    if demo_copy is None:
+        build_demo()
+        return
+    demo_copy.database.backup(connection.connection)  # every table, as build_demo left it
+    # Hard links: files the test adds or deletes leave the shared photos as they were.
+    for shared, own in [
+        (demo_copy.media, settings.MEDIA_ROOT),
+        (demo_copy.private, settings.PRIVATE_ROOT),
+    ]:
+        shutil.copytree(shared, own, dirs_exist_ok=True, copy_function=os.link)
 
 
 @pytest.fixture

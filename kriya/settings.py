@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "kriya.public",
     "kriya.reports",
     "kriya.operations",
+    "kriya.demo",
 ]
 
 MIDDLEWARE = [

@@ -8,9 +8,7 @@ demo data (``load_demo``) must give every model rows in both Badung and Gianyar,
 Bali, and the test says which model lacks them.
 """
 
-import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import reverse
 
 from conftest import make_user
@@ -49,9 +47,7 @@ def _visible_pks(client, model) -> set:
     return set(response.context["cl"].queryset.values_list("pk", flat=True))
 
 
-@pytest.mark.django_db
-def test_no_council_sees_or_changes_a_sibling_rows_in_the_admin(client):
-    call_command("load_demo", verbosity=0)
+def test_no_council_sees_or_changes_a_sibling_rows_in_the_admin(client, demo):
     create_council(code="52")  # Nusa Tenggara Barat: Bali's sibling province
     users = {
         code: make_user(f"walker_{code.replace('.', '_')}", create_council(code=code), "admin")

@@ -2,7 +2,6 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 
 from kriya.regions.models import Village
 from kriya.registry.coverage import coverage
@@ -10,8 +9,7 @@ from kriya.registry.models import CraftCategory
 from kriya.registry.services import set_village_icon
 
 
-def test_badung_counts_41_of_62_after_the_demo(db):
-    call_command("load_demo", verbosity=0)
+def test_badung_counts_41_of_62_after_the_demo(demo):
     from kriya.regions.models import Council
 
     result = coverage(Council.objects.get(code="51.03"))

@@ -1,17 +1,12 @@
 """The demo: Badung's 2026 plan with the targets the issue names, partly realized."""
 
-import pytest
-from django.core.management import call_command
-
-from kriya.programs import demo
+from kriya.demo import programs as programs_demo
 from kriya.programs.models import Activity, Indicator, IPFiling, MentoringVisit, WorkPlan
 from kriya.programs.realization import realize
 from kriya.regions.models import Council
 
 
-@pytest.mark.django_db
-def test_the_demo_plan_is_partly_realized_and_loads_once():
-    call_command("load_demo", verbosity=0)
+def test_the_demo_plan_is_partly_realized_and_loads_once(demo):
     plan = WorkPlan.objects.get(council__code="51.03", start_year=2026)
     results = {r.indicator.name: r for r in realize(plan)}
     targets = {name: (int(r.target), r.unit) for name, r in results.items()}
@@ -35,7 +30,7 @@ def test_the_demo_plan_is_partly_realized_and_loads_once():
         Indicator.objects.count(),
         MentoringVisit.objects.count(),
     )
-    demo.load({c.code: c for c in Council.objects.all()})
+    programs_demo.load({c.code: c for c in Council.objects.all()})
     assert counts == (
         Activity.objects.count(),
         IPFiling.objects.count(),

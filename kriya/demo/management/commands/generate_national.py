@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from kriya.operations.national import generate_national
+from kriya.demo.national import generate_national
 
 
 class Command(BaseCommand):

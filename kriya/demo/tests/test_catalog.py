@@ -1,22 +1,16 @@
-"""The demo catalog, loaded as `make demo` loads it: through ``load_demo``, twice."""
+"""The demo catalog, loaded as `make demo` loads it: through ``load_demo``, twice.
+
+``demo`` (root conftest.py) is the demo as load_demo built it, with its photos in
+``demo.media``, this test's MEDIA_ROOT."""
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from kriya.accounts.models import User
 from kriya.catalog.models import Product, ProductPhoto
 from kriya.catalog.search import search_products
 from kriya.regions.models import Council
-
-
-@pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
 
 
 def counts() -> dict[str, int]:
@@ -28,21 +22,21 @@ def counts() -> dict[str, int]:
     }
 
 
-def test_loading_twice_adds_nothing_and_says_what_is_there(demo, tmp_path):
+def test_loading_twice_adds_nothing_and_says_what_is_there(demo):
     before = counts()
-    files = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    files = sorted(p for p in demo.media.rglob("*") if p.is_file())
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert counts() == before
-    assert sorted(p for p in tmp_path.rglob("*") if p.is_file()) == files
+    assert files and sorted(p for p in demo.media.rglob("*") if p.is_file()) == files
     line = next(
         line for line in out.getvalue().splitlines() if "Katalog" in line or "Catalog" in line
     )
     assert str(before["products"]) in line and str(before["waiting"]) in line
-    assert line in demo.splitlines()  # the first run printed the same figures
+    assert line in demo.output.splitlines()  # the first run printed the same figures
 
 
-def test_both_councils_have_a_catalog_of_their_crafts_with_photos(demo, tmp_path):
+def test_both_councils_have_a_catalog_of_their_crafts_with_photos(demo):
     for code, businesses in [("51.03", 50), ("51.04", 12)]:
         council = Council.objects.get(code=code)
         products = Product.objects.within(council)
@@ -57,7 +51,7 @@ def test_both_councils_have_a_catalog_of_their_crafts_with_photos(demo, tmp_path
     for product in published:
         photo = product.photos.all()[0]
         for file in (photo.image, photo.thumb, photo.small):
-            assert (tmp_path / file.name).is_file()
+            assert (demo.media / file.name).is_file()
         assert (photo.width, photo.height) == (640, 480)
 
     # Badung's known craft villages are there, found as a visitor searches.

@@ -3,13 +3,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kriya.accounts import demo as accounts_demo
 from kriya.accounts.models import User
-from kriya.catalog import demo as catalog_demo
-from kriya.programs import demo as programs_demo
-from kriya.regions import demo as regions_demo
-from kriya.registry import demo as registry_demo
-from kriya.sales import demo as sales_demo
+from kriya.demo import accounts as accounts_demo
+from kriya.demo import catalog as catalog_demo
+from kriya.demo import programs as programs_demo
+from kriya.demo import regions as regions_demo
+from kriya.demo import registry as registry_demo
+from kriya.demo import sales as sales_demo
 
 
 class Command(BaseCommand):

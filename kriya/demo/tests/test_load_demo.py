@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from kriya.accounts.demo import DEMO_PASSWORD
 from kriya.accounts.models import Membership, Role, User
+from kriya.demo.accounts import DEMO_PASSWORD
 from kriya.regions.models import BoardTerm, Council, District, Regency, Village
 
 
@@ -14,9 +14,8 @@ def run() -> str:
     return out.getvalue()
 
 
-@pytest.mark.django_db
-def test_the_demo_makes_four_councils_and_one_login_per_role_and_prints_them():
-    output = run()
+def test_the_demo_makes_four_councils_and_one_login_per_role_and_prints_them(demo):
+    output = demo.output  # what load_demo printed when it built the demo
     assert set(Council.objects.values_list("code", flat=True)) == {"ID", "51", "51.03", "51.04"}
     badung_roles = set(
         Membership.objects.filter(council__code="51.03").values_list("role", flat=True)
@@ -28,9 +27,7 @@ def test_the_demo_makes_four_councils_and_one_login_per_role_and_prints_them():
     assert active.members.count() >= 5
 
 
-@pytest.mark.django_db
-def test_running_the_demo_twice_creates_nothing_new():
-    run()
+def test_running_the_demo_twice_creates_nothing_new(demo):
     counts = (User.objects.count(), Membership.objects.count(), BoardTerm.objects.count())
     run()
     assert (User.objects.count(), Membership.objects.count(), BoardTerm.objects.count()) == counts

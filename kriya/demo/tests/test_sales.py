@@ -5,7 +5,6 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 from django.utils import timezone
@@ -21,8 +20,6 @@ from kriya.sales.models import (
     StockMove,
 )
 from kriya.sales.settlement import month_bounds
-
-pytestmark = pytest.mark.django_db
 
 
 def counts() -> tuple[int, ...]:
@@ -40,8 +37,7 @@ def counts() -> tuple[int, ...]:
     )
 
 
-def test_the_demo_gallery_has_last_month_sold_settled_and_half_paid_and_loads_once():
-    call_command("load_demo", verbosity=0)
+def test_the_demo_gallery_has_last_month_sold_settled_and_half_paid_and_loads_once(demo):
     today = timezone.localdate()
     last_month = today.replace(day=1) - dt.timedelta(days=1)
     start, end = month_bounds(last_month.year, last_month.month)

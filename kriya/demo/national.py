@@ -19,7 +19,16 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from kriya.catalog.models import Product, SearchTerm
+from kriya.catalog.search import FTS_TABLE, index_sql, words
+from kriya.demo.catalog import CRAFTS
+from kriya.demo.registry import GIVEN, SUFFIXES
 from kriya.lib.bulk import insert_rows
+from kriya.programs.models import Activity, ActivityKind, Participation
+from kriya.regions.models import Council, Province, Regency, Village
+from kriya.regions.services import create_council, load_regions
+from kriya.registry.categories import seed as seed_categories
+from kriya.registry.models import Artisan, Business, CraftCategory
 
 DENSE_PROVINCES = ("51.", "33.", "34.", "35.")  # Bali and Central, Yogyakarta, East Java
 DENSE_SHARE = 0.08  # of the other regencies, as dense as the craft provinces
@@ -114,7 +123,6 @@ def skewed_villages(*, count: int, rng: random.Random) -> list[str]:
     """``count`` village codes drawn as real registers fall: the craft provinces and a few
     other regencies dense, and within every regency a heavy tail (a handful of craft villages
     hold most makers, most villages a few or none)."""
-    from kriya.regions.models import Regency, Village
 
     regency_weight = {}
     for code in Regency.objects.order_by("code").values_list("code", flat=True):
@@ -138,7 +146,6 @@ def insert_register(
     """Insert one artisan and the business they own per village code, ids 1…n (owner n owns
     business n, in the same village), each business in ``categories[n]``. Call inside a
     transaction on an empty register."""
-    from kriya.registry.models import Artisan, Business
 
     count = len(villages)
     insert_rows(
@@ -172,9 +179,6 @@ def insert_register(
 def crafts() -> list[tuple[int, object, str]]:
     """(category id, demo Craft, search words of the category) for every craft the demo
     catalog knows, in a fixed order."""
-    from kriya.catalog.demo import CRAFTS
-    from kriya.catalog.search import words
-    from kriya.registry.models import CraftCategory
 
     categories = {c.slug: c for c in CraftCategory.objects.select_related("parent")}
     rows = []
@@ -200,8 +204,6 @@ def crafts() -> list[tuple[int, object, str]]:
 
 def place_words() -> dict[str, str]:
     """Search words of every village: its name, its district's and its regency's."""
-    from kriya.catalog.search import words
-    from kriya.regions.models import Village
 
     return {
         code: " ".join(words(f"{name} {district} {regency}"))
@@ -217,8 +219,6 @@ def insert_products(*, makers: Sequence[Maker], count: int | None = None, first_
     catalog names them, 90% published, with the search words ``services.index_text`` writes
     and the search index (SQLite FTS5 rebuilt once after the load; PostgreSQL's GIN index
     kept by the database) and the correction vocabulary filled. Call inside a transaction."""
-    from kriya.catalog.models import Product, SearchTerm
-    from kriya.catalog.search import FTS_TABLE, index_sql, words
 
     table = crafts()
     if count is None:
@@ -289,7 +289,6 @@ def insert_activities(
     """Insert ``count`` activities (ids 1…count) of councils drawn from ``councils``, every
     kind in turn, over five years; returns their rows (id, council, kind, title, category,
     starts_on, ends_on). Call inside a transaction."""
-    from kriya.programs.models import Activity, ActivityKind
 
     kinds = list(ActivityKind)
     activities = []
@@ -321,7 +320,6 @@ def insert_participations(
     dense regions stay dense), 70% attended; competency tests take the business's owner
     (artisan n owns business n) and pass 80% of those who came. ``villages[n]`` is business
     n's village (index 0 unused). Call inside a transaction."""
-    from kriya.programs.models import ActivityKind, Participation
 
     competency = {a[0] for a in activities if a[2] == ActivityKind.COMPETENCY}
     starts = [None] + [a[5] for a in activities]
@@ -381,8 +379,6 @@ def realistic_names(
 ) -> tuple[list[str], list[str]]:
     """Artisan and business names as the demo writes them ("Wayan Sudarsana", "Tenun Endek
     Sari Mertha"), assembled from word lists, so none belongs to a real person's record."""
-    from kriya.catalog.demo import CRAFTS
-    from kriya.registry.demo import GIVEN, SUFFIXES
 
     stems = [STEMS[slug] for slug in CRAFTS]
     people = [f"{rng.choice(FIRST)} {rng.choice(GIVEN)}" for _ in range(count)]
@@ -394,9 +390,6 @@ def realistic_names(
 
 def reset_sequences() -> None:
     """Move PostgreSQL's id sequences past the ids given explicitly (SQLite needs nothing)."""
-    from kriya.catalog.models import Product
-    from kriya.programs.models import Activity, Participation
-    from kriya.registry.models import Artisan, Business
 
     models = [Artisan, Business, Business.categories.through, Product, Activity, Participation]
     with connection.cursor() as cursor:
@@ -410,13 +403,6 @@ def generate_national(*, businesses: int, seed: int = 1) -> NationalReport:
     artisans with their businesses spread by village with skew, products for a quarter of
     the businesses, and five years of the councils' activities with one participation per
     business on average. The same seed gives the same rows; refuses a non-empty register."""
-    from kriya.catalog.models import Product
-    from kriya.catalog.search import words
-    from kriya.programs.models import Activity
-    from kriya.regions.models import Council, Province, Regency
-    from kriya.regions.services import create_council, load_regions
-    from kriya.registry.categories import seed as seed_categories
-    from kriya.registry.models import Artisan, Business, CraftCategory
 
     if businesses < 1:
         raise ValidationError(_("The number of businesses must be at least 1."))
