@@ -65,7 +65,7 @@ test-postgres: install-test messages
 test-browser: install-test messages
 	$(VENV)/bin/pytest -q e2e
 
-bench: install-test messages ## Benchmarks named in DESIGN.md; JSON on stdout and in var/bench.json
+bench: install-test messages ## The performance budgets' benchmarks; JSON on stdout and in var/bench.json
 	$(PY) -m bench
 
 lint: install-test ## Format, lint and type checks (the same as the pre-commit hooks)

@@ -1,4 +1,4 @@
-"""`make bench`: the benchmarks named in DESIGN.md and the issues.
+"""`make bench`: the benchmarks behind the performance budgets (README, "Benchmarks").
 
 Each benchmark is a function registered with ``@benchmark("key", ...)`` in a module of
 this package, listed in ``MODULES``. It runs in its own process against its own SQLite

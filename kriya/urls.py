@@ -32,7 +32,7 @@ urlpatterns = [
     ),
 ]
 
-# Indonesian has no prefix; English lives under /en/ (DESIGN.md, "Addresses").
+# Indonesian has no prefix; English lives under /en/ (docs/architecture.md).
 urlpatterns += i18n_patterns(
     path("akun/", include("kriya.accounts.urls")),
     path("wilayah/", include("kriya.regions.urls")),

@@ -1,4 +1,4 @@
-"""The programs' addresses (DESIGN.md: Indonesian slugs in URLs): the field mentor's pages
+"""The programs' addresses (Indonesian slugs in URLs, stable for printed links): the field mentor's pages
 at /pendampingan/, and the back-office pages under /admin/ (registered in admin.py)."""
 
 from django.urls import path

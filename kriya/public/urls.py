@@ -1,4 +1,4 @@
-"""The public site's addresses (DESIGN.md, "Addresses"): the gallery at the root and the
+"""The public site's addresses (stable, so that links printed on QR tags and shared on WhatsApp never break): the gallery at the root and the
 artisan portal at /portal/; two lists, as the app mounts at two prefixes."""
 
 from django.urls import path, re_path

@@ -46,7 +46,7 @@ def _rp(value) -> str:
 
 
 class ReadOnlyMixin:
-    """The ledger is written through the services only (STYLE.md §2)."""
+    """The ledger is written through the services only (docs/architecture.md, "Where logic goes")."""
 
     def has_add_permission(self, request: HttpRequest, *args) -> bool:
         return False

@@ -1,4 +1,4 @@
-"""The gallery's addresses (DESIGN.md: Indonesian slugs in URLs). The app mounts at three
+"""The gallery's addresses (Indonesian slugs in URLs, stable for printed links). The app mounts at three
 prefixes, so it has three lists: the till at /kasir/, the maker's statement link at
 /titip/, and its back-office pages under /admin/ (registered in admin.py)."""
 

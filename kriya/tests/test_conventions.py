@@ -1,4 +1,4 @@
-"""Project rules from STYLE.md, checked on the source (Zulip-style), each with examples."""
+"""House rules (docs/architecture.md, CONTRIBUTING.md), checked on the source (Zulip-style), each with examples."""
 
 import re
 from pathlib import Path
