@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from kriya.registry.validators import normalize_phone, phone_problem
+from kriya.lib.phones import normalize_phone, phone_problem
 
 CSV_TYPE = "text/csv; charset=utf-8"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

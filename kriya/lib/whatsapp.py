@@ -6,7 +6,7 @@ Indonesian numbers are written many ways ("0812-3456-7890", "+62 812 3456 7890",
 
 from urllib.parse import quote
 
-from kriya.registry.validators import normalize_phone, phone_problem
+from kriya.lib.phones import normalize_phone, phone_problem
 
 
 def wa_number(phone: str | None) -> str:

@@ -12,6 +12,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from kriya.lib.phones import normalize_phone, phone_problem  # noqa: F401 (the register's rules)
+
 DIGITS = re.compile(r"\D+")
 
 
@@ -55,24 +57,6 @@ def nik_birth_date(nik: str, *, today: date | None = None) -> date | None:
 
 def nik_sex(nik: str) -> str:
     return "P" if int(nik[6:8]) > 40 else "L"
-
-
-def normalize_phone(raw: str) -> str:
-    """``0812-3456-7890``, ``62 812 3456 7890`` or ``8123456789`` → ``+6281234567890``."""
-    digits = DIGITS.sub("", raw or "")
-    if not digits:
-        return ""
-    if digits.startswith("62"):
-        digits = digits[2:]
-    elif digits.startswith("0"):
-        digits = digits[1:]
-    return f"+62{digits}"
-
-
-def phone_problem(phone: str) -> str | None:
-    if phone and not re.fullmatch(r"\+62[1-9]\d{6,12}", phone):
-        return _("%(phone)s is not an Indonesian phone number.") % {"phone": phone}
-    return None
 
 
 def normalize_name(raw: str) -> str:
