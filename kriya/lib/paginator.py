@@ -17,7 +17,6 @@ from django.db import connections
 from django.db.models import Count, Model, QuerySet, Window
 from django.utils.functional import cached_property
 
-
 _M = TypeVar("_M", bound=Model)
 
 
