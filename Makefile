@@ -53,7 +53,7 @@ serve: install messages
 serve-prod: install messages ## Production settings, gunicorn (2 workers) on 127.0.0.1:8001, throwaway PostgreSQL
 	@bash scripts/serve-prod
 
-test: system-deps install-test messages ## The whole suite: SQLite, PostgreSQL, browser
+test: system-deps install-test messages lint ## Format, lint and types, then the whole suite: SQLite, PostgreSQL, browser
 	@bash scripts/run-tests
 
 test-sqlite: install-test messages

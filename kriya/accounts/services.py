@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kriya.accounts.models import Membership, Role, User
+from kriya.accounts.models import Membership, User
+from kriya.accounts.roles import Role
 from kriya.regions.models import Council
 from kriya.regions.scoping import code_covers
 

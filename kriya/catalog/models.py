@@ -3,6 +3,8 @@ gallery ("UKM go digital")."""
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,8 +19,8 @@ from kriya.regions.scoping import RegionalModel, RegionalQuerySet
 from kriya.registry.models import Business, CraftCategory
 
 
-class ProductQuerySet(RegionalQuerySet):
-    def published(self) -> ProductQuerySet:
+class ProductQuerySet(RegionalQuerySet["Product"]):
+    def published(self) -> Self:
         """What the public may see: published, and its business still in the register."""
         return self.filter(status=Product.Status.PUBLISHED, business__merged_into__isnull=True)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -59,7 +61,7 @@ def index_text(product: Product) -> str:
         village.district.name,
         village.district.regency.name,
     ]
-    if category.parent_id:
+    if category.parent is not None:
         parts += [category.parent.name, category.parent.name_en]
     return " ".join(words(" ".join(p for p in parts if p)))
 
@@ -75,7 +77,7 @@ def remember_words(texts: Iterable[str]) -> None:
 
 
 @transaction.atomic
-def save_product(*, product: Product, by: User | None, **values) -> Product:
+def save_product(*, product: Product, by: User | None, **values: object) -> Product:
     """Create or change a product (``values`` from PRODUCT_FIELDS, and ``business`` when
     new); checks the row's rules and keeps its search words current."""
     unknown = set(values) - set(PRODUCT_FIELDS) - {"business"}
@@ -169,7 +171,7 @@ def publish_product(*, product: Product, by: User | None) -> Product:
 
 
 @transaction.atomic
-def add_photo(*, product: Product, upload, alt: str = "") -> ProductPhoto:
+def add_photo(*, product: Product, upload: IO[bytes], alt: str = "") -> ProductPhoto:
     """Check and store one photo (see ``photos.clean_photo``); it goes last in the order."""
     count = product.photos.count()
     if count >= MAX_PHOTOS:
@@ -197,7 +199,7 @@ def remove_photo(*, photo: ProductPhoto) -> None:
         transaction.on_commit(lambda: _delete_public([f.name for f in files]))
     photo.delete()
     for file in files:
-        transaction.on_commit(lambda f=file: f.storage.delete(f.name))
+        transaction.on_commit(partial(file.storage.delete, file.name))
     _renumber(product.photos.order_by("order", "id"))
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import islice
+from typing import Any, cast
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, models
 from django.utils import timezone
 
@@ -24,11 +26,16 @@ def insert_rows(
     """Insert ``rows`` (tuples in the order of ``fields``, attribute names such as
     ``district_id``) into ``model``'s table; every other column gets the field's default
     (``auto_now`` fields the current time). Returns the number of rows."""
+    # ``fields`` name the table's own columns (a foreign key by its field), never a reverse
+    # relation: each is a concrete Field with a column.
     given = [
-        model._meta.get_field(
-            name.removesuffix("_id")
-            if name.endswith("_id") and not _is_field(model, name)
-            else name
+        cast(
+            "models.Field[Any, Any]",
+            model._meta.get_field(
+                name.removesuffix("_id")
+                if name.endswith("_id") and not _is_field(model, name)
+                else name
+            ),
         )
         for name in fields
     ]
@@ -60,6 +67,6 @@ def insert_rows(
 def _is_field(model: type[models.Model], name: str) -> bool:
     try:
         model._meta.get_field(name)
-    except models.FieldDoesNotExist:
+    except FieldDoesNotExist:
         return False
     return True

@@ -10,6 +10,7 @@ Django's: the full address and the response's Vary headers, so the decorator goe
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ def cache_for_visitors(view: Callable[..., HttpResponse]) -> Callable[..., HttpR
     cached: dict[int, Callable[..., HttpResponse]] = {}
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         seconds = settings.PUBLIC_CACHE_SECONDS
         if not seconds or request.user.is_authenticated or "messages" in request.COOKIES:
             return view(request, *args, **kwargs)

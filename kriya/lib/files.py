@@ -14,6 +14,7 @@ import mimetypes
 import os
 import secrets
 from pathlib import PurePosixPath
+from typing import Any, cast
 from urllib.parse import quote
 
 from django.conf import settings
@@ -21,6 +22,7 @@ from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
@@ -43,14 +45,17 @@ class PrivateFileSystemStorage(FileSystemStorage):
 
     @cached_property
     def base_location(self) -> str:
-        return self._value_or_setting(self._location, settings.PRIVATE_ROOT)
+        # FileSystemStorage.__init__ keeps its location argument in _location; the stubs omit it.
+        return self._value_or_setting(self._location, settings.PRIVATE_ROOT)  # type: ignore[attr-defined]
 
     @cached_property
     def location(self) -> str:
         return os.path.abspath(self.base_location)
 
-    def _clear_cached_properties(self, setting: str, **kwargs) -> None:
-        super()._clear_cached_properties(setting, **kwargs)
+    def _clear_cached_properties(self, setting: str, **kwargs: Any) -> None:
+        # Django calls this on every setting_changed, with any setting's name; the stubs
+        # allow only the four that the parent reacts to.
+        super()._clear_cached_properties(setting, **kwargs)  # type: ignore[arg-type]
         if setting == "PRIVATE_ROOT":
             self.__dict__.pop("base_location", None)
             self.__dict__.pop("location", None)
@@ -75,7 +80,9 @@ class RandomName:
 
     def __call__(self, instance: models.Model, filename: str) -> str:
         if self.keep_name_in:
-            limit = instance._meta.get_field(self.keep_name_in).max_length or 255
+            # keep_name_in names a concrete field (a CharField), never a relation.
+            field = cast("models.Field[Any, Any]", instance._meta.get_field(self.keep_name_in))
+            limit = field.max_length or 255
             setattr(instance, self.keep_name_in, PurePosixPath(filename).name[:limit])
         suffix = PurePosixPath(filename).suffix.lower()[:10]
         return f"{self.folder}/{secrets.token_urlsafe(24)}{suffix}"
@@ -96,14 +103,14 @@ def private_url(file: FieldFile) -> str:
 class PrivateFieldFile(FieldFile):
     @property
     def url(self) -> str:
-        self._require_file()
+        self._require_file()  # type: ignore[attr-defined]  # FieldFile's own check; not in the stubs
         return private_url(self)
 
 
 class PrivateImageFieldFile(ImageFieldFile):
     @property
     def url(self) -> str:
-        self._require_file()
+        self._require_file()  # type: ignore[attr-defined]  # FieldFile's own check; not in the stubs
         return private_url(self)
 
 
@@ -123,7 +130,7 @@ def content_type(name: str) -> str:
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-def serve(request: HttpRequest, file: FieldFile, *, filename: str = "") -> HttpResponse:
+def serve(request: HttpRequest, file: FieldFile, *, filename: str = "") -> HttpResponseBase:
     """The bytes of the private ``file``, for a request already allowed to have them.
 
     Images are shown, anything else downloads under ``filename`` (the uploader's name).
@@ -131,25 +138,29 @@ def serve(request: HttpRequest, file: FieldFile, *, filename: str = "") -> HttpR
     Local disk: ``X-Accel-Redirect`` (nginx) or ``X-Sendfile`` (Apache, lighttpd) when
     ``PRIVATE_FILES_SERVER`` says so, else Django streams the file itself.
     """
-    kind = content_type(file.name)
-    filename = filename or PurePosixPath(file.name).name
+    name = file.name
+    if not name:
+        raise FileNotFoundError("serve() needs a stored file")
+    kind = content_type(name)
+    filename = filename or PurePosixPath(name).name
     download = kind not in INLINE_TYPES
     disposition = "attachment" if download else "inline"
     disposition += f"; filename*=UTF-8''{quote(filename)}"
     storage = file.storage
     if not isinstance(storage, FileSystemStorage):
         parameters = {"ResponseContentType": kind, "ResponseContentDisposition": disposition}
-        response: HttpResponse = HttpResponseRedirect(
-            storage.url(file.name, parameters=parameters, expire=settings.PRIVATE_FILES_URL_SECONDS)
+        response: HttpResponseBase = HttpResponseRedirect(
+            # S3Storage.url (django-storages) takes these; the base Storage stub does not.
+            storage.url(name, parameters=parameters, expire=settings.PRIVATE_FILES_URL_SECONDS)  # type: ignore[call-arg]
         )
     elif settings.PRIVATE_FILES_SERVER == "nginx":
         response = HttpResponse(content_type=kind)
-        response["X-Accel-Redirect"] = quote(settings.PRIVATE_FILES_INTERNAL_URL + file.name)
+        response["X-Accel-Redirect"] = quote(settings.PRIVATE_FILES_INTERNAL_URL + name)
     elif settings.PRIVATE_FILES_SERVER == "sendfile":
         response = HttpResponse(content_type=kind)
-        response["X-Sendfile"] = storage.path(file.name)
+        response["X-Sendfile"] = storage.path(name)
     else:
-        response = FileResponse(storage.open(file.name, "rb"), content_type=kind)
+        response = FileResponse(storage.open(name, "rb"), content_type=kind)
     response["Content-Disposition"] = disposition
     response["X-Content-Type-Options"] = "nosniff"
     # Personal data: never kept by a shared cache, nor by the browser past this visit.

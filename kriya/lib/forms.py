@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django import forms
+from django.core.files import File
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +26,7 @@ class RupiahField(forms.Field):
 
     widget = forms.TextInput
 
-    def __init__(self, *, allow_zero: bool = True, **kwargs):
+    def __init__(self, *, allow_zero: bool = True, **kwargs: Any) -> None:
         self.allow_zero = allow_zero
         super().__init__(**kwargs)
 
@@ -37,12 +39,12 @@ class RupiahField(forms.Field):
             "placeholder": "1.250.000",
         }
 
-    def prepare_value(self, value):
+    def prepare_value(self, value: Any) -> Any:  # Field's own signature: any bound value
         if isinstance(value, Decimal | int):
             return f"{value:,.0f}".replace(",", ".")
         return value
 
-    def to_python(self, value) -> Decimal | None:
+    def to_python(self, value: Any | None) -> Decimal | None:
         text = str(value if value is not None else "").strip()[:60]
         if not text:
             return None
@@ -65,7 +67,7 @@ class RupiahField(forms.Field):
         return amount
 
 
-def https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
+def https_by_default(field: models.Field[Any, Any], **kwargs: Any) -> forms.Field | None:
     """``Meta.formfield_callback``: a typed "instagram.com/x" means https (Django 6's
     default, taken now)."""
     if isinstance(field, models.URLField):
@@ -82,7 +84,7 @@ class PhotoField(forms.FileField):
     ``kriya.lib.images.clean_image``, so ``cleaned_data`` holds the clean JPEG (only pixels,
     upright, sRGB), and a refused file is named with the reason and the limit."""
 
-    def __init__(self, *, edge: int = images.EDGE, **kwargs) -> None:
+    def __init__(self, *, edge: int = images.EDGE, **kwargs: Any) -> None:
         self.edge = edge
         super().__init__(**kwargs)
 
@@ -92,7 +94,7 @@ class PhotoField(forms.FileField):
             attrs["accept"] = PHOTO_TYPES
         return attrs
 
-    def to_python(self, data) -> images.CleanImage | None:
+    def to_python(self, data: File | None) -> images.CleanImage | None:
         upload = super().to_python(data)
         return None if upload is None else images.clean_image(upload, edge=self.edge)
 
@@ -107,7 +109,7 @@ class AttachmentField(forms.FileField):
             attrs["accept"] = ATTACHMENT_TYPES
         return attrs
 
-    def to_python(self, data) -> attachments.CleanAttachment | None:
+    def to_python(self, data: File | None) -> attachments.CleanAttachment | None:
         upload = super().to_python(data)
         return None if upload is None else attachments.clean_attachment(upload)
 
@@ -134,14 +136,14 @@ class PhotosField(PhotoField):
     widget = MultipleFileInput
     default_error_messages = {"max_files": _("At most %(n)s photos at once.")}
 
-    def __init__(self, *, max_files: int, each_alone: bool = False, **kwargs) -> None:
+    def __init__(self, *, max_files: int, each_alone: bool = False, **kwargs: Any) -> None:
         self.max_files, self.each_alone = max_files, each_alone
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget: forms.Widget) -> dict:
         return {**super().widget_attrs(widget), "multiple": True}
 
-    def clean(self, data, initial=None) -> Photos:
+    def clean(self, data: Any, initial: Any | None = None) -> Photos:
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if not files and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")

@@ -13,7 +13,8 @@ GPS position of an artisan's home), no XMP, no comment segment (which can carry
 from __future__ import annotations
 
 import io
-from typing import IO
+from collections.abc import Callable
+from typing import IO, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,13 +22,21 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import floatformat
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageCms, ImageOps, JpegImagePlugin, PngImagePlugin, WebPImagePlugin
+from PIL import (
+    Image,
+    ImageCms,
+    ImageFile,
+    ImageOps,
+    JpegImagePlugin,
+    PngImagePlugin,
+    WebPImagePlugin,
+)
 
 EDGE = 1600  # the longest side stored; a phone screen or a printed A5 needs no more
 QUALITY = 82
 # The classes Pillow opens each accepted kind with. Opened directly, they read only the
 # header, without Pillow's own decompression-bomb error, so a bomb gets our message.
-OPENERS = {
+OPENERS: dict[str, Callable[[IO[bytes]], ImageFile.ImageFile]] = {
     "JPEG": JpegImagePlugin.JpegImageFile,
     "PNG": PngImagePlugin.PngImageFile,
     "WEBP": WebPImagePlugin.WebPImageFile,
@@ -221,7 +230,10 @@ def _to_srgb(picture: Image.Image, icc: bytes | None) -> Image.Image:
             base = picture.convert("RGB") if picture.mode == "LA" else picture
             if base.mode == "RGBA":
                 base = base.convert("RGB")
-            converted = ImageCms.profileToProfile(base, source, SRGB, outputMode="RGB")
+            # Not in place, so a new image comes back (None only for inPlace=True).
+            converted = cast(
+                Image.Image, ImageCms.profileToProfile(base, source, SRGB, outputMode="RGB")
+            )
             if alpha:
                 converted.putalpha(picture.getchannel("A"))
             return converted

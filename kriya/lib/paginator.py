@@ -10,25 +10,32 @@ Told which page the request asks for, it also counts the matches in that same na
 the index reads every matching row, and reading them once instead of twice halves the page.
 """
 
-from django.core.paginator import Paginator
+from typing import Any, TypeVar
+
+from django.core.paginator import Page, Paginator
 from django.db import connections
-from django.db.models import Count, Window
+from django.db.models import Count, Model, QuerySet, Window
 from django.utils.functional import cached_property
 
+_M = TypeVar("_M", bound=Model)
 
-class NarrowPaginator(Paginator):
+
+class NarrowPaginator(Paginator[_M]):
+    # Pages querysets only (of any model): it narrows, annotates and filters them.
+    object_list: QuerySet[_M]
+
     def __init__(
         self,
-        object_list,
-        per_page,
-        orphans=0,
-        allow_empty_first_page=True,
+        object_list: QuerySet[_M],
+        per_page: int,
+        orphans: int = 0,
+        allow_empty_first_page: bool = True,
         *,
         expected_page: int | None = None,
-    ):
+    ) -> None:
         super().__init__(object_list, per_page, orphans, allow_empty_first_page)
         self.expected_page = expected_page
-        self._keys: dict[int, list] = {}
+        self._keys: dict[int, list[Any]] = {}
 
     @cached_property
     def count(self) -> int:
@@ -53,7 +60,7 @@ class NarrowPaginator(Paginator):
         self._keys[number] = [key for key, _ in rows]
         return rows[0][1]
 
-    def page(self, number):
+    def page(self, number: int | str) -> Page[_M]:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
@@ -67,4 +74,5 @@ class NarrowPaginator(Paginator):
         if keys:
             rows = self.object_list.filter(pk__in=keys).order_by()
         by_key = {row.pk: row for row in rows}
-        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)
+        # Paginator._get_page is Django's hook for building a Page; the stubs leave it out.
+        return self._get_page([by_key[key] for key in keys if key in by_key], number, self)  # type: ignore[attr-defined]

@@ -1,6 +1,9 @@
 """Template filters available in every template (registered as builtins in settings)."""
 
+from decimal import Decimal
+
 from django import template
+from django.template.context import Context
 from django.urls import translate_url
 
 from kriya.lib.money import format_rupiah
@@ -9,7 +12,7 @@ register = template.Library()
 
 
 @register.filter
-def rupiah(value) -> str:
+def rupiah(value: Decimal | int | str | None) -> str:
     """``{{ product.price|rupiah }}`` → ``Rp 1.250.000``."""
     try:
         return format_rupiah(value)
@@ -18,7 +21,7 @@ def rupiah(value) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def language_path(context, code: str) -> str:
+def language_path(context: Context, code: str) -> str:
     """This page in language ``code`` (``/katalog/?q=x`` → ``/en/katalog/?q=x``): a plain
     link, so a page needs no form and no CSRF token to switch language."""
     request = context.get("request")

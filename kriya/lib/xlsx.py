@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from kriya.lib.tabular import Kind, Table, is_formula_like, is_number
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,14 +47,15 @@ def _clean(value: object) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))[:CELL_MAX]
 
 
-def _string_cell(sheet: WriteOnlyWorksheet, text: str) -> WriteOnlyCell:
+def _string_cell(sheet: WriteOnlyWorksheet, text: str) -> Cell:
     cell = WriteOnlyCell(sheet)
-    cell._value, cell.data_type = text, "s"  # set directly: never guessed into a formula
+    # Set directly: never guessed into a formula. (_value is a slot of Cell; not in the stubs.)
+    cell._value, cell.data_type = text, "s"  # type: ignore[attr-defined]
     cell.quotePrefix = is_formula_like(text)
     return cell
 
 
-def _text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell | str | None:
+def _text_cell(sheet: WriteOnlyWorksheet, value: object) -> Cell | str | None:
     text = _clean(value)
     if not text:
         return None
@@ -70,13 +72,15 @@ def _cell(sheet: WriteOnlyWorksheet, value: object, kind: Kind) -> object:
     if kind in (Kind.NUMBER, Kind.MONEY) and is_number(value):
         if kind is Kind.NUMBER:
             return value
-        cell = WriteOnlyCell(sheet, value=value)
+        # openpyxl takes Decimal as a number (NUMERIC_TYPES); the stubs allow float only.
+        cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
         cell.number_format = RUPIAH_FORMAT
         return cell
     if kind is Kind.DATE and isinstance(value, dt.date):
         if isinstance(value, dt.datetime) and value.tzinfo:
             value = timezone.localtime(value).replace(tzinfo=None)  # Excel has no zones
-        return WriteOnlyCell(sheet, value=value)
+        # openpyxl writes a date as a date cell; the stubs allow datetime only.
+        return WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
     return _text_cell(sheet, value)
 
 

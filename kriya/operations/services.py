@@ -21,11 +21,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,7 +112,7 @@ def _postgres_fingerprints() -> Fingerprints:
     return out
 
 
-def _fetch_all(cursor) -> Iterator[tuple]:
+def _fetch_all(cursor: CursorWrapper) -> Iterator[tuple[Any, ...]]:
     while rows := cursor.fetchmany(2000):
         yield from rows
 
@@ -139,7 +141,8 @@ def fingerprints() -> Fingerprints:
 
 def _pg_tool(name: str) -> str:
     """pg_dump/pg_restore of the server's major version (they refuse newer servers)."""
-    major = connection.pg_version // 10000
+    # Only PostgreSQL's DatabaseWrapper has pg_version; this runs on PostgreSQL alone.
+    major = connection.pg_version // 10000  # type: ignore[attr-defined]
     for folder in (os.environ.get("PG_BIN", ""), f"/usr/lib/postgresql/{major}/bin"):
         if folder and (Path(folder) / name).is_file():
             return str(Path(folder) / name)

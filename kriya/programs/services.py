@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import IO, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +26,7 @@ from kriya.programs.models import (
     WorkPlan,
 )
 from kriya.programs.models.rights import TRADEMARK_YEARS
-from kriya.regions.models import Council
+from kriya.regions.models import Council, Village
 from kriya.registry.models import Artisan, Business
 
 
@@ -75,7 +76,8 @@ def add_indicator(
     unit: str,
     target: Decimal | int,
     rule: str = Indicator.Rule.MANUAL,
-    **params,
+    order: int | None = None,
+    **params: object,
 ) -> Indicator:
     """An indicator with a positive target in a named unit, and the rule that counts it."""
     indicator = Indicator(
@@ -84,7 +86,7 @@ def add_indicator(
         unit=(unit or "").strip(),
         target=target,
         rule=rule,
-        order=params.pop("order", program.indicators.count()),
+        order=program.indicators.count() if order is None else order,
         **params,
     )
     indicator.full_clean()
@@ -105,7 +107,7 @@ def approve_work_plan(*, plan: WorkPlan, approved_on: dt.date) -> WorkPlan:
 
 @transaction.atomic
 def enter_realization(
-    *, indicator: Indicator, value: Decimal | int, note: str = "", evidence=None
+    *, indicator: Indicator, value: Decimal | int, note: str = "", evidence: IO[bytes] | None = None
 ) -> Indicator:
     """The realization of a manual indicator, with its note and evidence file."""
     if indicator.rule != Indicator.Rule.MANUAL:
@@ -144,13 +146,14 @@ ACTIVITY_FIELDS = {
 
 
 @transaction.atomic
-def create_activity(*, council: Council, **values) -> Activity:
+def create_activity(*, council: Council, **values: object) -> Activity:
     """An activity of ``council``; refuses one that ends before it begins."""
     unknown = set(values) - ACTIVITY_FIELDS
     if unknown:
         raise TypeError(f"unknown activity fields: {sorted(unknown)}")
     if values.get("attachment"):
-        values["attachment"] = clean_attachment(values["attachment"])
+        # The form or the admin passes the upload itself.
+        values["attachment"] = clean_attachment(cast(IO[bytes], values["attachment"]))
     activity = Activity(council=council, **values)
     activity.full_clean()
     activity.save(force_insert=True)
@@ -260,9 +263,9 @@ def create_filing(
     kind: str,
     title: str,
     business: Business | None = None,
-    village=None,
+    village: Village | None = None,
     facilitated_by: Activity | None = None,
-    **values,
+    **values: object,
 ) -> IPFiling:
     """A filing being prepared; a geographical indication names a village, not a business."""
     filing = IPFiling(
@@ -280,7 +283,7 @@ def create_filing(
 
 @transaction.atomic
 def advance_filing(
-    *, filing: IPFiling, status: str, by: User | None, note: str = "", **values
+    *, filing: IPFiling, status: str, by: User | None, note: str = "", **values: object
 ) -> IPFiling:
     """Move a filing along prepared → filed → examined → granted/refused, with the numbers
     and dates of that step; logs who did it. A granted trademark expires 10 years on."""

@@ -197,7 +197,7 @@ class Council(RegionalModel):
     def is_nation(self) -> bool:
         return self.code == NATION_CODE
 
-    def villages(self) -> RegionalQuerySet:
+    def villages(self) -> RegionalQuerySet[Village]:
         return Village.objects.within(self).filter(is_active=True)
 
 

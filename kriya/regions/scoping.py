@@ -21,14 +21,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self, TypeVar, cast
 
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import connections, models
 from django.db.models import Q
+from django.db.models.fields.related import ForeignObjectRel
 
 if TYPE_CHECKING:
+    from django.contrib.contenttypes.fields import GenericForeignKey
+
     from kriya.regions.models import Council
+
+# The model a RegionalQuerySet holds, so `Business.objects.within(c).get()` is a Business.
+_M = TypeVar("_M", bound="RegionalModel")
 
 NATION_CODE = "ID"
 NATION, PROVINCE, REGENCY, DISTRICT, VILLAGE = (
@@ -71,7 +77,7 @@ def code_covers(scope_code: str, code: str | None) -> bool:
     """Whether region ``code`` lies inside the region ``scope_code`` (or is it)."""
     if scope_code == NATION_CODE:
         return True
-    return bool(code) and (code == scope_code or code.startswith(scope_code + "."))
+    return code is not None and (code == scope_code or code.startswith(scope_code + "."))
 
 
 def region_q(path: str, scope_code: str, vendor: str = "postgresql") -> Q:
@@ -123,11 +129,13 @@ def _crosses_many(model: type[models.Model], path: str) -> bool:
             return False
         if field.one_to_many or field.many_to_many:
             return True
-        model = field.related_model
+        # A relation's related_model is a class once the app registry is ready (Django
+        # resolves "self" and lazy references then); the stubs also allow those forms.
+        model = cast("type[models.Model]", field.related_model)
     return False
 
 
-class RegionalQuerySet(models.QuerySet):
+class RegionalQuerySet(models.QuerySet[_M, _M]):
     def within(self, council: Council | None) -> Self:
         """Only the rows inside ``council``'s region; nothing at all without a council."""
         if council is None:
@@ -201,7 +209,7 @@ def region_codes_of(obj: Any) -> set[str]:
                 continue
             field = _field(value, part)
             if (
-                field is not None
+                isinstance(field, models.ForeignObject)
                 and field.many_to_one
                 and index + 1 < len(parts)
                 and field.target_field.name == parts[index + 1]
@@ -220,7 +228,9 @@ def region_codes_of(obj: Any) -> set[str]:
     return {str(v) for v in values if v}
 
 
-def _field(value: Any, name: str):
+def _field(
+    value: Any, name: str
+) -> models.Field[Any, Any] | ForeignObjectRel | GenericForeignKey | None:
     try:
         return value._meta.get_field(name)
     except (AttributeError, FieldDoesNotExist):
@@ -257,7 +267,7 @@ def councils_below(council: Council) -> list[str]:
 def is_own(obj: Any, council: Council | None) -> bool:
     """Whether ``council`` may change ``obj`` (saved or not), as ``own()`` decides: it lies in
     the council's region and in no region of a council below it."""
-    if not in_scope(obj, council):
+    if council is None or not in_scope(obj, council):
         return False
     if getattr(type(obj), "written_from_above", False):
         return True

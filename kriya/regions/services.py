@@ -27,12 +27,13 @@ from kriya.regions.scoping import (
 DATA_DIR = Path(__file__).resolve().parent / "data" / "wilayah"
 
 
-def _shape(level: str) -> re.Pattern:
+def _shape(level: str) -> re.Pattern[str]:
     return re.compile(rf"^{CODE_PATTERNS[level]}$")
 
 
+LevelModel = type[Province] | type[Regency] | type[District] | type[Village]
 # (model, file stem, parent column, parent model, code pattern)
-LEVELS = [
+LEVELS: list[tuple[LevelModel, str, str | None, LevelModel | None, re.Pattern[str]]] = [
     (Province, "provinces", None, None, _shape(PROVINCE)),
     (Regency, "regencies", "province_code", Province, _shape(REGENCY)),
     (District, "districts", "regency_code", Regency, _shape(DISTRICT)),
@@ -145,7 +146,10 @@ def load_regions(*, source_dir: Path = DATA_DIR, only: str | None = None) -> Reg
 
 
 def _sync_level(
-    model, parent_column: str | None, rows: dict[str, tuple[str, str]], only: str | None
+    model: LevelModel,
+    parent_column: str | None,
+    rows: dict[str, tuple[str, str]],
+    only: str | None,
 ) -> LevelChanges:
     parent_field = {
         None: None,
@@ -192,7 +196,8 @@ def _sync_level(
         update_fields = ["name", "is_active"] + (
             [parent_field.removesuffix("_id")] if parent_field else []
         )
-        model.objects.bulk_update(to_update, update_fields, batch_size=2000)
+        # to_update holds rows of `model` itself; mypy cannot tie the union's members together.
+        model.objects.bulk_update(to_update, update_fields, batch_size=2000)  # type: ignore[arg-type]
     for start in range(0, len(dropped), 900):
         model.objects.filter(code__in=dropped[start : start + 900]).update(is_active=False)
     return changes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Self, TypeVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -46,8 +47,12 @@ class CraftCategory(models.Model):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
 
 
-class RegisterQuerySet(RegionalQuerySet):
-    def active(self) -> RegisterQuerySet:
+# An artisan or a business: the register's querysets keep the model they hold.
+_Record = TypeVar("_Record", bound="RegisterRecord")
+
+
+class RegisterQuerySet(RegionalQuerySet[_Record]):
+    def active(self) -> Self:
         """Rows still in the register (a merged duplicate stays, pointing at its survivor)."""
         return self.filter(merged_into__isnull=True)
 

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TypeVar, cast
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext as _
 
 from kriya.accounts.models import User
 from kriya.regions.models import Council, Village
 from kriya.regions.scoping import code_covers
-from kriya.registry.models import Artisan, Business, CraftCategory, MergeRecord, VillageIcon
+from kriya.registry.models import (
+    Artisan,
+    Business,
+    CraftCategory,
+    MergeRecord,
+    RegisterRecord,
+    VillageIcon,
+)
+
+# An artisan or a business: a merge keeps the kind of record it was given.
+_Record = TypeVar("_Record", Artisan, Business)
 
 
 @transaction.atomic
@@ -21,7 +33,7 @@ def set_village_icon(
     category: CraftCategory,
     title: str,
     by: User | None = None,
-    **details,
+    **details: object,
 ) -> VillageIcon:
     """Give ``village`` its signature craft; only inside the council's own region."""
     if not code_covers(council.code, village.code):
@@ -35,7 +47,7 @@ def set_village_icon(
     return icon
 
 
-def _snapshot(obj) -> dict:
+def _snapshot(obj: models.Model) -> dict[str, str | list[str] | None]:
     data = model_to_dict(obj, exclude=["photo"])
     return {
         key: (
@@ -49,29 +61,33 @@ def _snapshot(obj) -> dict:
     }
 
 
-def _move_related(*, keep, drop) -> dict[str, int]:
+def _move_related(*, keep: RegisterRecord, drop: RegisterRecord) -> dict[str, int]:
     """Point every row that refers to ``drop`` at ``keep``; returns counts per relation."""
     moved: dict[str, int] = {}
     for relation in type(drop)._meta.related_objects:
         if relation.field.name == "merged_into":
             continue
+        # related_objects leaves out hidden relations, the only ones without an accessor.
+        accessor = cast(str, relation.get_accessor_name())
         if relation.many_to_many:
-            manager = getattr(drop, relation.get_accessor_name())
+            manager = getattr(drop, accessor)
             rows = list(manager.all())
-            getattr(keep, relation.get_accessor_name()).add(*rows)
+            getattr(keep, accessor).add(*rows)
             manager.clear()
-            moved[relation.get_accessor_name()] = len(rows)
+            moved[accessor] = len(rows)
         else:
-            count = relation.related_model._base_manager.filter(
-                **{relation.field.name: drop}
-            ).update(**{relation.field.name: keep})
-            moved[relation.get_accessor_name()] = count
+            # A reverse relation's related_model is the referring model's class.
+            related = cast("type[models.Model]", relation.related_model)
+            count = related._base_manager.filter(**{relation.field.name: drop}).update(
+                **{relation.field.name: keep}
+            )
+            moved[accessor] = count
     for field in type(drop)._meta.many_to_many:  # the dropped record's own tags (skills...)
         getattr(keep, field.name).add(*getattr(drop, field.name).all())
     return moved
 
 
-def _fill_blanks(*, keep, drop, fields: list[str]) -> list[str]:
+def _fill_blanks(*, keep: RegisterRecord, drop: RegisterRecord, fields: list[str]) -> list[str]:
     filled = [name for name in fields if not getattr(keep, name) and getattr(drop, name)]
     for name in filled:
         setattr(keep, name, getattr(drop, name))
@@ -122,7 +138,9 @@ def merge_businesses(*, keep: Business, drop: Business, by: User | None) -> Busi
     )
 
 
-def _merge(*, keep, drop, by, kind: str, fields: list[str]):
+def _merge(
+    *, keep: _Record, drop: _Record, by: User | None, kind: str, fields: list[str]
+) -> _Record:
     model = type(keep)
     locked = {
         obj.pk: obj
@@ -137,14 +155,16 @@ def _merge(*, keep, drop, by, kind: str, fields: list[str]):
         raise ValidationError(_("One of these records was already merged."))
     snapshot = _snapshot(drop)
     moved = _move_related(keep=keep, drop=drop)
-    unique = [name for name in ("nik", "nib") if name in fields]
+    unique: list[str] = [name for name in ("nik", "nib") if name in fields]
     for name in unique:  # a unique number moves from the duplicate to the survivor
         if not getattr(keep, name) and getattr(drop, name):
             value = getattr(drop, name)
             setattr(drop, name, "")
             drop.save(update_fields=[name])
             setattr(keep, name, value)
-    filled = _fill_blanks(keep=keep, drop=drop, fields=[f for f in fields if f not in unique])
+    filled: list[str] = _fill_blanks(
+        keep=keep, drop=drop, fields=[f for f in fields if f not in unique]
+    )
     keep.save(update_fields=[*filled, *unique, "updated_at"])
     drop.merged_into = keep
     drop.save(update_fields=["merged_into", "updated_at"])

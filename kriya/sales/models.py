@@ -185,7 +185,7 @@ class ConsignedItem(RegionalModel):
         return f"K-{pk:06d}"
 
 
-class StockMoveQuerySet(RegionalQuerySet):
+class StockMoveQuerySet(RegionalQuerySet["StockMove"]):
     def on_hand(self, *, item_ids: Iterable[int], outlet: Outlet | None = None) -> dict[int, int]:
         """Pieces on hand per item (at ``outlet``, or everywhere): one GROUP BY over the
         ledger. Every id asked for is in the answer, 0 when it has no moves."""

@@ -163,7 +163,7 @@ def record_sale(
     the role of ``acting``, the cashier's acting membership (see ``roles.acting_at``)."""
     if not lines:
         raise ValidationError(_("A sale needs at least one item."))
-    wanted = Counter()
+    wanted: Counter[int] = Counter()
     for line in lines:
         if line.quantity < 1:
             raise ValidationError(_("Sell at least one piece of each item."))
