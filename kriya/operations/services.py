@@ -428,7 +428,7 @@ def split_media() -> tuple[int, int]:
         if not fields:
             continue
         for row in model._base_manager.iterator():
-            stays_public = model is ProductPhoto and row.product_id in published
+            stays_public = isinstance(row, ProductPhoto) and row.product_id in published
             for field in fields:
                 name = getattr(row, field).name
                 if not name or not public.exists(name):
