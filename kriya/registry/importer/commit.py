@@ -128,7 +128,8 @@ def _write_artisans(rows, result: Result, *, counts: bool) -> dict[int, int]:
     insert_rows(
         Artisan,
         ["id", *ARTISAN_FIELDS],
-        [(keys[id(row)], *[row.artisan[f] for f in ARTISAN_FIELDS]) for row in new],
+        # A generator: insert_rows takes 10,000 at a time, never all 100,000 tuples at once.
+        ((keys[id(row)], *[row.artisan[f] for f in ARTISAN_FIELDS]) for row in new),
     )
     updates = _apply_updates(
         existing,
@@ -152,10 +153,10 @@ def _write_businesses(rows, artisan_ids: dict[int, int], result: Result) -> None
     insert_rows(
         Business,
         ["id", *BUSINESS_FIELDS, "owner_id"],
-        [
+        (
             (keys[id(row)], *[row.business[f] for f in BUSINESS_FIELDS], artisan_ids.get(id(row)))
             for row in new
-        ],
+        ),
     )
     wanted = []
     for row in with_business:

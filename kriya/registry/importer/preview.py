@@ -72,7 +72,7 @@ MEMBERSHIP = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int
     status: str = OK
@@ -159,7 +159,9 @@ def build_preview(
     progress=None,
     columns: ColumnMap | None = None,
 ) -> Preview:
-    """Judge every row; ``columns`` is the mapping the user confirmed, else the matcher's."""
+    """Judge every row; ``columns`` is the mapping the user confirmed, else the matcher's.
+    ``rows`` is used up: each row below the headings is emptied (None) once judged, so the
+    raw cells and the judged rows are never all in memory together."""
     from django.core.exceptions import ValidationError
 
     columns = columns or find_columns(rows)
@@ -178,9 +180,10 @@ def build_preview(
     judged: list[Row] = []
     this_year = date.today().year
     unsaved = _unsaved_formulas(rows, columns)
-    body = rows[columns.header_row + 1 :]
+    body = range(columns.header_row + 1, len(rows))
     notes = []
-    for offset, cells in enumerate(body):
+    for offset, index in enumerate(body):
+        cells, rows[index] = rows[index], None  # the sheet lets go of each row as it is judged
         cell = _Cells(cells, columns, this_year)
         formulas = unsaved.get(columns.header_row + 1 + offset) if unsaved else None
         if _is_totals(cells, cell):
