@@ -62,6 +62,7 @@ def nik_sex(nik: str) -> str:
 def normalize_name(raw: str) -> str:
     """Trim, fold spaces, and title-case names typed in capitals ("I MADE" → "I Made")."""
     name = " ".join((raw or "").split())
+    name = raw if name == raw else name  # the same string, not a copy, when already clean
     if name.isupper() and len(name) > 3:
         name = " ".join(
             word.capitalize() if len(word) > 2 or word.isalpha() else word for word in name.split()

@@ -24,7 +24,11 @@ def text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    text = str(value)
+    folded = " ".join(text.split())
+    # The cell's own string when it was clean already: the preview then keeps one copy of
+    # each text, not the sheet's and its own (a long-text register is ~50 MB of text).
+    return text if folded == text else folded
 
 
 def signed(value: str) -> tuple[bool, str]:

@@ -158,6 +158,55 @@ def tall_xlsx(folder: Path, rows: int) -> Path:
     return raw_xlsx(folder / f"baris-{rows}.xlsx", sheet())
 
 
+LONG_HEADER = [*HEADER, "Alamat", "Catatan"]
+# Badung's villages with their districts: every long-text row names a real place.
+BADUNG_PLACES = [
+    ("Getasan", "Petang"),
+    ("Jagapati", "Abiansemal"),
+    ("Sading", "Mengwi"),
+    ("Kuwum", "Mengwi"),
+    ("Pangsan", "Petang"),
+    ("Tuban", "Kuta"),
+]
+CRAFTS = ["Endek", "Ukir kayu", "Perak", "Anyaman bambu", "Payung upacara", "Topeng"]
+
+
+def long_text_xlsx(folder: Path, rows: int = 100_000, inflated_mb: float = 63.5) -> Path:
+    """A real register of ``rows`` businesses with as much text as the unpacked limit
+    (64 MB) lets in: long names and addresses, and notes that fill each row up to its
+    share of ``inflated_mb``. Every row is valid and distinct, so each one is written."""
+    filler = (
+        "Perajin binaan sejak 2019, ikut pameran kabupaten dan provinsi, bahan dari "
+        "petani setempat, pesanan hotel di Kuta dan Nusa Dua; "
+    )
+
+    def cells(n: int, note: str) -> list[str]:
+        village, district = BADUNG_PLACES[n % len(BADUNG_PLACES)]
+        return [
+            f"Usaha Kerajinan Tenun Ikat dan Ukiran Kayu Warisan Leluhur Nomor {n:06d}",
+            f"Ni Luh Putu Ayu Kadek Sri Wahyuni Dewi {n:06d}",
+            village,
+            district,
+            CRAFTS[n % len(CRAFTS)],
+            f"Jalan Raya {village} Gang Kenanga Nomor {n}, Banjar Dinas Tengah, Desa "
+            f"{village}, Kecamatan {district}, Kabupaten Badung, Bali 80351",
+            note,
+        ]
+
+    share = int(inflated_mb * 1024 * 1024) // (rows + 1)
+    sheet_bytes = sum(len(text) for text in WORKBOOK.values()) + len(SHEET_START + SHEET_END)
+
+    def sheet() -> Iterator[bytes]:
+        yield _row(1, LONG_HEADER)
+        for n in range(2, rows + 2):
+            bare = len(_row(n, cells(n, "")))
+            room = max(share - bare - sheet_bytes // rows, 0)
+            note = (filler * (room // len(filler) + 1))[:room]
+            yield _row(n, cells(n, note))
+
+    return raw_xlsx(folder / f"teks-panjang-{rows}.xlsx", sheet())
+
+
 def last_row_xlsx(folder: Path) -> Path:
     """A heading, one business, and one cell on Excel's last row, 1,048,576: tiny on disk,
     a million rows to any reader."""

@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from kriya.operations.tests.test_crash import ROOT, database  # noqa: F401 (a fixture)
+from kriya.operations.tests.test_crash import (  # noqa: F401 (a fixture)
+    ROOT,
+    count_imported,
+    database,
+)
 from kriya.regions.services import load_regions
 from kriya.registry.categories import seed
 from kriya.registry.models import Artisan, Business, CraftCategory, ImportBatch
@@ -167,3 +171,18 @@ def test_the_upload_screen_refuses_a_file_past_the_size_limit_at_once(
         response = client.post("/admin/impor/", {"kind": "business", "file": upload})
     assert "Berkas lebih besar dari 1 MB; pecah menjadi beberapa bagian" in response.text
     assert "KRIYA_IMPORT_MAX_FILE_MB" in response.text and not ImportBatch.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_100000_row_long_text_file_at_the_unpacked_limit_imports_under_400_mb(
+    database,  # noqa: F811
+    tmp_path,
+):
+    seed(CraftCategory)  # an earlier test's flush may have emptied the migrated taxonomy
+    path = hostile.long_text_xlsx(tmp_path)
+    args = ["import_register", str(path), "--council", "51.03", "--commit"]
+    peak, status, told = hostile.command_peak_mb(args, env=database, cwd=ROOT)
+    assert status == 0, told[-2000:]
+    assert '"ok": 100000' in told and '"created": 100000' in told
+    assert count_imported(database, "Usaha Kerajinan") == 100_000
+    assert peak < 400, f"{peak:.0f} MB"
