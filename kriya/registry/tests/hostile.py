@@ -171,10 +171,13 @@ BADUNG_PLACES = [
 CRAFTS = ["Endek", "Ukir kayu", "Perak", "Anyaman bambu", "Payung upacara", "Topeng"]
 
 
-def long_text_xlsx(folder: Path, rows: int = 100_000, inflated_mb: float = 63.5) -> Path:
+def long_text_xlsx(
+    folder: Path, rows: int = 100_000, inflated_mb: float = 63.5, craft: str = ""
+) -> Path:
     """A real register of ``rows`` businesses with as much text as the unpacked limit
     (64 MB) lets in: long names and addresses, and notes that fill each row up to its
-    share of ``inflated_mb``. Every row is valid and distinct, so each one is written."""
+    share of ``inflated_mb``. Every row is valid and distinct, so each one is written;
+    with ``craft`` (a craft no taxonomy knows) every row carries a problem to report."""
     filler = (
         "Perajin binaan sejak 2019, ikut pameran kabupaten dan provinsi, bahan dari "
         "petani setempat, pesanan hotel di Kuta dan Nusa Dua; "
@@ -187,7 +190,7 @@ def long_text_xlsx(folder: Path, rows: int = 100_000, inflated_mb: float = 63.5)
             f"Ni Luh Putu Ayu Kadek Sri Wahyuni Dewi {n:06d}",
             village,
             district,
-            CRAFTS[n % len(CRAFTS)],
+            craft or CRAFTS[n % len(CRAFTS)],
             f"Jalan Raya {village} Gang Kenanga Nomor {n}, Banjar Dinas Tengah, Desa "
             f"{village}, Kecamatan {district}, Kabupaten Badung, Bali 80351",
             note,
@@ -204,7 +207,7 @@ def long_text_xlsx(folder: Path, rows: int = 100_000, inflated_mb: float = 63.5)
             note = (filler * (room // len(filler) + 1))[:room]
             yield _row(n, cells(n, note))
 
-    return raw_xlsx(folder / f"teks-panjang-{rows}.xlsx", sheet())
+    return raw_xlsx(folder / f"teks-panjang-{rows}{'-salah' if craft else ''}.xlsx", sheet())
 
 
 def last_row_xlsx(folder: Path) -> Path:

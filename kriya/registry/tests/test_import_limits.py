@@ -186,3 +186,21 @@ def test_a_100000_row_long_text_file_at_the_unpacked_limit_imports_under_400_mb(
     assert '"ok": 100000' in told and '"created": 100000' in told
     assert count_imported(database, "Usaha Kerajinan") == 100_000
     assert peak < 400, f"{peak:.0f} MB"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_file_with_a_problem_on_every_row_is_reported_under_400_mb(
+    database,  # noqa: F811
+    tmp_path,
+):
+    """The command prints as many problem rows as the import page keeps, and the count of
+    all of them, so a file that is wrong on every row costs no more than a clean one."""
+    seed(CraftCategory)
+    path = hostile.long_text_xlsx(tmp_path, craft="Qwzx Vbnm")
+    args = ["import_register", str(path), "--council", "51.03"]
+    peak, status, told = hostile.command_peak_mb(args, env=database, cwd=ROOT)
+    assert status == 0, told[-2000:]
+    assert '"problem_rows": 100000' in told and "qwzx vbnm" in told.lower()
+    assert told.count('"row": ') == 5000
+    assert count_imported(database, "Usaha Kerajinan") == 0
+    assert peak < 400, f"{peak:.0f} MB"

@@ -1,4 +1,5 @@
 import json
+from itertools import islice
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from kriya.regions.models import Council
 from kriya.registry.importer import KINDS, commit_preview, preview_file
+from kriya.registry.importer.batches import STORED_PROBLEM_ROWS
 from kriya.registry.importer.columns import FIELDS
 from kriya.registry.importer.commit import MODES
 
@@ -74,15 +76,17 @@ class Command(BaseCommand):
                 ],
                 "counts": preview.counts(),
                 "notes": preview.notes,
+                # As many problem rows as the import page keeps: a file whose every row is
+                # wrong would otherwise cost its size again in printed JSON.
                 "problems": [
                     {
                         "row": row.number,
                         "status": row.status,
                         "problems": [{"column": c, "reason": r} for c, r in row.problems],
                     }
-                    for row in preview.rows
-                    if row.problems
+                    for row in islice((r for r in preview.rows if r.problems), STORED_PROBLEM_ROWS)
                 ],
+                "problem_rows": sum(1 for row in preview.rows if row.problems),
             }
             if commit:
                 output["result"] = commit_preview(preview, mode=mode).as_dict()
