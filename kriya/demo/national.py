@@ -26,6 +26,7 @@ from kriya.demo.registry import GIVEN, SUFFIXES
 from kriya.lib.bulk import insert_rows
 from kriya.programs.models import Activity, ActivityKind, Participation
 from kriya.regions.models import Council, Province, Regency, Village
+from kriya.regions.scoping import REGENCY, code_of_level
 from kriya.regions.services import create_council, load_regions
 from kriya.registry.categories import seed as seed_categories
 from kriya.registry.models import Artisan, Business, CraftCategory
@@ -131,7 +132,7 @@ def skewed_villages(*, count: int, rng: random.Random) -> list[str]:
     codes, weights = [], []
     for code in Village.objects.order_by("code").values_list("code", flat=True):
         codes.append(code)
-        weights.append(regency_weight[code[:5]] * rng.paretovariate(1.2))
+        weights.append(regency_weight[code_of_level(code, REGENCY)] * rng.paretovariate(1.2))
     return rng.choices(codes, weights=weights, k=count)
 
 
