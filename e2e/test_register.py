@@ -5,6 +5,7 @@ worker is the real database-backed one."""
 import io
 import re
 
+import pytest
 from django.core.management import call_command
 from openpyxl import Workbook
 from playwright.sync_api import expect
@@ -83,3 +84,18 @@ def test_import_a_file_with_errors_then_find_the_rows(page, tmp_path):
     assert not Business.objects.filter(name="Ukiran Carangsari").exists()  # the error row
     page.goto("/admin/ikon-desa/")
     expect(page.locator("#coverage-summary")).to_have_text("41 / 62")
+
+
+@pytest.mark.parametrize("page", [{"width": 360, "height": 780}], indirect=True, ids=["phone"])
+def test_the_column_mapping_can_be_read_and_chosen_on_a_phone(page, tmp_path):
+    log_in(page, "badung.sekretariat")
+    page.goto("/admin/impor/")
+    page.set_input_files("input[type=file]", register_file(tmp_path))
+    page.locator("#import-form button[type=submit]").click()
+    run_worker()
+    mapping = page.locator("#import-columns")
+    expect(mapping).to_contain_text("Kolom di berkas")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    # Each choice as wide as the screen allows, so "omzet per tahun" is read, not "om…".
+    widths = mapping.locator("select").evaluate_all("els => els.map(e => e.clientWidth)")
+    assert widths and min(widths) >= 280, widths
