@@ -439,6 +439,10 @@ class ImportBatch(RegionalModel):
         Status.INTERRUPTED: {Status.UPLOADED},
     }
 
+    # A worker has the file in hand (or is about to): the page polls, and a stale one of
+    # these is a killed worker's (batches.mark_interrupted).
+    WORKING = frozenset({Status.UPLOADED, Status.PREVIEWING, Status.COMMITTING})
+
     class Kind(models.TextChoices):
         BUSINESS = "business", _("businesses with their owners")
         ARTISAN = "artisan", _("artisans")
@@ -493,4 +497,4 @@ class ImportBatch(RegionalModel):
 
     @property
     def working(self) -> bool:
-        return self.status in {self.Status.UPLOADED, self.Status.PREVIEWING, self.Status.COMMITTING}
+        return self.status in self.WORKING

@@ -104,17 +104,20 @@ def check_again(*, batch: ImportBatch) -> ImportBatch:
     return batch
 
 
-def mark_interrupted(*, council: Council | None = None) -> int:
-    """Mark as interrupted every check or write (of ``council``'s files, or all) that has
+def mark_interrupted(*, council: Council | None = None, pk: int | None = None) -> int:
+    """Mark as interrupted every check or write (of ``council``'s files, the one file ``pk``,
+    or all) that has
     not moved for ``IMPORT_STALE_SECONDS`` and has no task waiting for it: its worker was
     killed or its machine restarted. Safe from any process on any machine: each batch is
     moved by one conditional UPDATE, so a batch still moving is left alone. Returns how
     many were marked."""
     cutoff = timezone.now() - timedelta(seconds=limits().stale_seconds)
-    batches = ImportBatch.objects.within(council) if council else ImportBatch.objects
-    stale = batches.filter(
-        status__in=[Status.UPLOADED, Status.PREVIEWING, Status.COMMITTING], updated_at__lt=cutoff
-    ).values_list("pk", "status")
+    batches = ImportBatch.objects.within(council) if council else ImportBatch.objects.all()
+    if pk is not None:
+        batches = batches.filter(pk=pk)
+    stale = batches.filter(status__in=ImportBatch.WORKING, updated_at__lt=cutoff).values_list(
+        "pk", "status"
+    )
     marked = 0
     for pk, status in stale:
         if _queued(pk):

@@ -58,8 +58,9 @@ def import_detail(request: HttpRequest, batch_id: int) -> HttpResponse:
     """The file's progress, the column → field table to confirm or correct (POST here), then
     every problem row, then what was written."""
     _editor(request)
-    batches.mark_interrupted(council=request.council)  # a killed worker's batch says so
     batch = get_object_or_404(ImportBatch.objects.within(request.council), pk=batch_id)
+    if batch.working and batches.mark_interrupted(pk=batch.pk):
+        batch.refresh_from_db()  # its worker was killed: the page says so
     columns = ColumnMap.from_dict(batch.columns) if batch.columns else None
     form = columns and ColumnsForm(request.POST or None, columns=columns)
     if request.method == "POST" and form and form.is_valid():
