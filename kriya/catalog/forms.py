@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextInputWidget
 
 from kriya.catalog.models import Product
-from kriya.catalog.services import MAX_PHOTOS
+from kriya.catalog.services import MAX_PHOTOS, PRODUCT_FIELDS
 from kriya.lib.forms import PhotoField, RupiahField
 
 LAYOUTS = [
@@ -49,29 +49,7 @@ class ProductAdminForm(forms.ModelForm):
 
     class Meta:
         model = Product
-        fields = [
-            "business",
-            "category",
-            "name",
-            "name_en",
-            "description",
-            "description_en",
-            "story",
-            "story_en",
-            "materials",
-            "local_material",
-            "material_origin",
-            "technique",
-            "length_cm",
-            "width_cm",
-            "height_cm",
-            "weight_g",
-            "price",
-            "price_max",
-            "availability",
-            "lead_time_days",
-            "featured",
-        ]
+        fields = ["business", *PRODUCT_FIELDS]  # what save_product takes
 
 
 class LabelsForm(forms.Form):
