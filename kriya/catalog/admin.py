@@ -145,10 +145,7 @@ class ProductAdmin(RegionalAdmin):
 
     @display(description=_("price"), ordering="price")
     def price_label(self, product: Product) -> str:
-        # No line break between "Rp" and the figure in the narrow column.
-        low, high = (
-            format_rupiah(p).replace(" ", "\u00a0") for p in (product.price, product.price_max)
-        )
+        low, high = (format_rupiah(p, nowrap=True) for p in (product.price, product.price_max))
         return f"{low} – {high}" if product.is_range else low
 
     def save_model(self, request, obj, form, change):

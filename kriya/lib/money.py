@@ -28,13 +28,15 @@ def to_rupiah(value: Decimal | int | str) -> Decimal:
         raise ValueError(f"not an amount of money: {value!r}") from error
 
 
-def format_rupiah(value: Decimal | int | str | None) -> str:
-    """``Decimal("1250000")`` → ``"Rp 1.250.000"``; negative amounts as ``"-Rp 5.000"``."""
+def format_rupiah(value: Decimal | int | str | None, *, nowrap: bool = False) -> str:
+    """``Decimal("1250000")`` → ``"Rp 1.250.000"``; negative amounts as ``"-Rp 5.000"``.
+    ``nowrap``: a no-break space after "Rp", for narrow table columns."""
     if value is None or value == "":
         return ""
     amount = to_rupiah(value)
     digits = f"{abs(amount):,.0f}".replace(",", ".")
-    return f"{'-' if amount < 0 else ''}Rp {digits}"
+    space = "\u00a0" if nowrap else " "
+    return f"{'-' if amount < 0 else ''}Rp{space}{digits}"
 
 
 def parse_rupiah(value: object) -> Decimal | None:

@@ -5,6 +5,7 @@ settlements. Stock, sales and decisions are written only by ``kriya.sales.servic
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -40,9 +41,8 @@ from kriya.sales.models import (
 )
 
 
-def _rp(value) -> str:
-    """Rupiah that does not break between "Rp" and the figure in a narrow column."""
-    return format_rupiah(value).replace(" ", "\u00a0")
+def _rp(value: Decimal | int | None) -> str:
+    return format_rupiah(value, nowrap=True)  # narrow columns
 
 
 class ReadOnlyMixin:
