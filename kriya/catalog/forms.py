@@ -8,7 +8,8 @@ from unfold.widgets import UnfoldAdminSelectWidget, UnfoldAdminTextInputWidget
 
 from kriya.catalog.models import Product
 from kriya.catalog.services import MAX_PHOTOS, PRODUCT_FIELDS
-from kriya.lib.forms import PhotoField, RupiahField
+from kriya.lib import images
+from kriya.lib.forms import MB, PhotoField, RupiahField, lazy_limit
 
 LAYOUTS = [
     ("a4-3x8", _("A4, 24 labels of 70 × 37 mm (3 × 8)")),
@@ -33,9 +34,14 @@ class ProductAdminForm(forms.ModelForm):
     new_photo = PhotoField(
         label=_("add a photo"),
         required=False,
-        help_text=_(
-            "JPEG, PNG or WebP from a camera or phone, at most 15 MB. Location data is "
-            "removed and the photo is turned upright."
+        help_text=lazy_limit(
+            lambda: (
+                _(
+                    "JPEG, PNG or WebP from a camera or phone, at most %(mb)s MB. Location data "
+                    "is removed and the photo is turned upright."
+                )
+                % {"mb": images.max_bytes() // MB}
+            )
         ),
     )
 

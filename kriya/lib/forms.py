@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.core.files import File
 from django.db import models
+from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kriya.lib import attachments, images
 from kriya.lib.money import parse_rupiah
+
+MB = 1024 * 1024
+
+
+def lazy_limit(text: Callable[[], str]) -> str:  # a lazy str
+    """A help text worked out each time it is shown, so that the limit it names is the one
+    in the settings and its language the request's."""
+    return lazy(lambda: str(text()), str)()
+
 
 NEGATIVE = re.compile(r"\s*(rp\.?)?\s*-", re.IGNORECASE)
 

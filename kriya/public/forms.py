@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from kriya.catalog.models import Product
 from kriya.catalog.services import MAX_PHOTOS
-from kriya.lib.forms import MultipleFileInput, PhotosField, RupiahField, https_by_default
+from kriya.lib import images
+from kriya.lib.forms import (
+    MB,
+    MultipleFileInput,
+    PhotosField,
+    RupiahField,
+    https_by_default,
+    lazy_limit,
+)
 from kriya.registry.models import Business, CraftCategory
 from kriya.registry.validators import normalize_phone, phone_problem
 
@@ -157,6 +165,11 @@ class PhotosForm(forms.Form):
         widget=MultipleFileInput(
             attrs={"accept": "image/*", "capture": "environment", "multiple": True}
         ),
-        help_text=_("JPEG, PNG or WebP, up to 15 MB each. You can choose several at once."),
+        help_text=lazy_limit(
+            lambda: (
+                _("JPEG, PNG or WebP, up to %(mb)s MB each. You can choose several at once.")
+                % {"mb": images.max_bytes() // MB}
+            )
+        ),
         error_messages={"required": _("Choose at least one photo.")},
     )

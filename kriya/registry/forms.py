@@ -12,8 +12,9 @@ from unfold.widgets import (
     UnfoldAdminTextInputWidget,
 )
 
-from kriya.lib.forms import PhotoField, https_by_default
+from kriya.lib.forms import MB, PhotoField, https_by_default, lazy_limit
 from kriya.registry.importer.columns import FIELDS, LABELS, ColumnMap
+from kriya.registry.importer.limits import limits
 from kriya.registry.models import Artisan, Business, ImportBatch, scale_for
 from kriya.registry.validators import (
     normalize_name,
@@ -141,9 +142,14 @@ class ImportForm(forms.Form):
     )
     file = forms.FileField(
         label=_("Spreadsheet (XLSX or CSV)"),
-        help_text=_(
-            "Up to 50 MB. The first sheet is read; headings may "
-            "be in Indonesian or English, in any order."
+        help_text=lazy_limit(
+            lambda: (
+                _(
+                    "Up to %(mb)s MB. The first sheet is read; headings may be in Indonesian or "
+                    "English, in any order."
+                )
+                % {"mb": limits().file_bytes // MB}
+            )
         ),
         widget=UnfoldAdminFileFieldWidget,
     )

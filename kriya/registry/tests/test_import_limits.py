@@ -204,3 +204,11 @@ def test_the_same_file_with_a_problem_on_every_row_is_reported_under_400_mb(
     assert told.count('"row": ') == 5000
     assert count_imported(database, "Usaha Kerajinan") == 0
     assert peak < 400, f"{peak:.0f} MB"
+
+
+@pytest.mark.django_db
+def test_the_upload_form_names_the_size_limit_the_settings_set(client, badung_secretary, settings):
+    client.force_login(badung_secretary)
+    assert "Paling besar 50 MB" in client.get("/admin/impor/").text
+    settings.IMPORT_MAX_FILE_MB = 7  # a council's IT lowered it
+    assert "Paling besar 7 MB" in client.get("/admin/impor/").text
